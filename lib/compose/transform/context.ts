@@ -1,0 +1,59 @@
+/**
+ * Shared plumbing for the per-attribute transforms: one options shape, one way to
+ * report an issue at the place a raw value was written.
+ */
+import { issue, type Issue, type IssueCode, type IssueSeverity } from "../issues";
+import { formatPath, getLoc, type PathSegment, type SourceLocation } from "../source-map";
+
+export interface TransformOptions<T = unknown> {
+  /** the raw value (after merge and interpolation) */
+  value: T;
+  /** where the value sits in the project, e.g. `["services", "web", "ports"]` */
+  path: readonly PathSegment[];
+  /** file to blame when the value has no recorded location */
+  file?: string;
+  /** where the value itself was written (its children carry their own locations) */
+  loc?: SourceLocation;
+}
+
+/** Builds an issue at `loc` (falling back to `file`) with the formatted `path`. */
+export function issueAt(
+  code: IssueCode,
+  message: string,
+  where: { path: readonly PathSegment[]; loc?: SourceLocation; file?: string; severity?: IssueSeverity },
+): Issue {
+  const { path, loc, file, severity = "error" } = where;
+  return issue(code, message, {
+    severity,
+    file: loc?.file ?? file,
+    line: loc?.line,
+    col: loc?.col,
+    path: formatPath(path),
+  });
+}
+
+/** Location of `container[key]`, or `fallback` when none was recorded. */
+export function locOf(container: unknown, key: PathSegment, fallback?: SourceLocation): SourceLocation | undefined {
+  return getLoc(container, key) ?? fallback;
+}
+
+/** Go's `fmt.Sprint` for the scalars YAML gives us. */
+export function goString(v: unknown): string {
+  if (v === null || v === undefined) return "<nil>";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (Array.isArray(v)) return `[${v.map(goString).join(" ")}]`;
+  if (typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${entries.map(([k, x]) => `${k}:${goString(x)}`).join(" ")}]`;
+  }
+  return String(v);
+}
+
+/** A short name for a value's type in messages (`string`, `number`, `mapping`, `list`...). */
+export function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "mapping";
+  return typeof v;
+}
