@@ -1,0 +1,160 @@
+/**
+ * Redaction: secret values never leave `lib/parity` in clear. A secret value is
+ * shown as a mask (`•••• (32 chars)`), credentials inside URLs are masked in place
+ * (`postgres://app:••••@db:5432/app`), and equality across environments is
+ * judged from an HMAC fingerprint keyed per comparison.
+ */
+import { classifySecret, findUrlCredentials, fingerprintSecret, isKnownDefault, type SecretClassification } from "./secrets";
+
+export const MASK = "••••";
+
+export function maskValue(value: string): string {
+  return `${MASK} (${[...value].length} chars)`;
+}
+
+/** Replaces the password of every `scheme://user:password@` in place. */
+export function maskUrlCredentials(value: string): string {
+  const creds = findUrlCredentials(value);
+  let out = value;
+  for (const c of [...creds].reverse()) out = out.slice(0, c.start) + MASK + out.slice(c.end);
+  return out;
+}
+
+export interface RedactedValue {
+  /** what may be shown: the value itself, a mask, or the value with URL credentials masked */
+  display: string | null;
+  secret: boolean;
+  /** HMAC fingerprint of the whole value when it is secret */
+  fingerprint?: string;
+  classification: SecretClassification;
+}
+
+/** Redacts one env value (`key` gives the context for classification). */
+export function redactValue({
+  key,
+  value,
+  fingerprintKey,
+}: {
+  key: string;
+  value: string | null | undefined;
+  fingerprintKey: Uint8Array | string;
+}): RedactedValue {
+  const classification = classifySecret({ key, value });
+  if (value === null || value === undefined) return { display: null, secret: false, classification };
+  if (!classification.secret) return { display: value, secret: false, classification };
+  const fingerprint = fingerprintSecret({ value, key: fingerprintKey });
+  const wholeValue = classification.reasons.includes("key-name") || classification.reasons.includes("high-entropy");
+  const display = wholeValue ? maskValue(value) : maskUrlCredentials(value);
+  return { display, secret: true, fingerprint, classification };
+}
+
+/**
+ * A function that replaces, inside any string, every occurrence of the given secret
+ * values (like CI log masking). Values shorter than 6 characters or known defaults
+ * (`postgres`, `password`) are left to field-level masking: replacing them inside
+ * unrelated strings (image names, service names) would garble the output.
+ */
+export function createScrubber(secrets: Iterable<string>): (s: string) => string {
+  const list = [...new Set([...secrets].map((s) => s.trim()))]
+    .filter((s) => s.length >= 6 && !isKnownDefault(s))
+    .sort((a, b) => b.length - a.length);
+  if (!list.length) return (s) => s;
+  return (s) => {
+    let out = s;
+    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(MASK);
+    return out;
+  };
+}
+
+/** Applies `scrub` to every string inside a JSON-like value (keys included). */
+export function scrubDeep<T>(value: T, scrub: (s: string) => string): T {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (depth > 64) return v;
+    if (typeof v === "string") return scrub(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    if (v !== null && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[scrub(k)] = walk(x, depth + 1);
+      return out;
+    }
+    return v;
+  };
+  return walk(value, 0) as T;
+}
+
+const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
+/** `KEY: value`, `- KEY=value`, `"KEY": value` inside YAML, one line at a time. */
+const YAML_PAIR = /^(\s*(?:-\s+)?["']?)([A-Za-z_][A-Za-z0-9_.-]*)(["']?\s*[:=]\s*)(.*)$/;
+
+function splitTrailingComment(raw: string): [string, string] {
+  const trimmed = raw.trimStart();
+  if (trimmed.startsWith('"') || trimmed.startsWith("'")) {
+    const q = trimmed[0] as string;
+    const lead = raw.length - trimmed.length;
+    const close = trimmed.indexOf(q, 1);
+    if (close > 0) return [raw.slice(0, lead + close + 1), raw.slice(lead + close + 1)];
+    return [raw, ""];
+  }
+  const m = /\s+#/.exec(raw);
+  return m ? [raw.slice(0, m.index), raw.slice(m.index)] : [raw, ""];
+}
+
+function unquote(v: string): { inner: string; open: string; close: string } {
+  const t = v.trim();
+  const lead = v.slice(0, v.length - v.trimStart().length);
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) {
+    return { inner: t.slice(1, -1), open: lead + t[0], close: t[0] as string };
+  }
+  return { inner: t, open: lead, close: "" };
+}
+
+function redactPair(key: string, rawValue: string): string {
+  const [valuePart, rest] = splitTrailingComment(rawValue);
+  const { inner, open, close } = unquote(valuePart);
+  if (inner === "" || inner === "|" || inner === ">" || inner.startsWith("&") || inner.startsWith("*")) return rawValue;
+  const c = classifySecret({ key, value: inner });
+  if (!c.secret) return maskUrlCredentials(rawValue);
+  const wholeValue = c.reasons.includes("key-name") || c.reasons.includes("high-entropy");
+  return `${open}${wholeValue ? MASK : maskUrlCredentials(inner)}${close}${rest}`;
+}
+
+/**
+ * Masks secret values in an env file, compose file or Procfile text, line by line,
+ * keeping the line layout so line numbers still match. Commented-out assignments
+ * are masked too (`#SECRET_KEY=...`).
+ */
+export function redactFileContent({ name, kind, content }: { name: string; kind: "compose" | "env" | "procfile"; content: string }): string {
+  void name;
+  const lines = content.split(/(\r?\n)/);
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i] ?? "";
+    const comment = /^(\s*#+\s*)(.*)$/.exec(line);
+    const prefix = comment ? (comment[1] ?? "") : "";
+    const body = comment ? (comment[2] ?? "") : line;
+    let redacted = body;
+    const m = (kind === "env" ? ENV_LINE : YAML_PAIR).exec(body) ?? (kind !== "env" ? ENV_LINE.exec(body.replace(/^(\s*-\s+)/, "$1")) : null);
+    if (m) {
+      const [, lead = "", key = "", sep = "", rawValue = ""] = m;
+      // `- "KEY=value"`: keep the closing quote that belongs to the whole item
+      const q = lead.trimEnd().slice(-1);
+      const closing = (q === '"' || q === "'") && !sep.startsWith(q) && rawValue.trimEnd().endsWith(q) ? q : "";
+      const value = closing ? rawValue.trimEnd().slice(0, -1) : rawValue;
+      // a label key like `traefik.http.middlewares.auth.basicauth.users` is judged by its last parts
+      const judgedKey = key.includes(".") ? key.split(".").slice(-2).join("_") : key;
+      redacted = lead + key + sep + redactPair(judgedKey, value) + closing;
+    } else {
+      redacted = maskUrlCredentials(body);
+    }
+    // inline `KEY=value` pairs inside a longer line (Procfile commands, list items with quotes)
+    if (kind !== "env") {
+      redacted = redacted.replace(/(^|[\s"'-])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)/g, (all, pre: string, k: string, v: string) => {
+        const c = classifySecret({ key: k, value: v });
+        if (!c.secret || v === MASK) return all;
+        const whole = c.reasons.includes("key-name") || c.reasons.includes("high-entropy");
+        return `${pre}${k}=${whole ? MASK : maskUrlCredentials(v)}`;
+      });
+    }
+    lines[i] = prefix + redacted;
+  }
+  return lines.join("");
+}

@@ -1,0 +1,103 @@
+/**
+ * What a parity rule sees and returns. A rule is a pure function of the
+ * environments being compared; `compareEnvironments` gives findings their ids.
+ */
+import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
+import { formatPath, type PathSegment } from "@/lib/compose/source-map";
+import type { ServiceGroup } from "./match-services";
+import { redactValue, type RedactedValue } from "./redact";
+import type { Finding, FindingLocation, FindingValue } from "./result-schema";
+import type { Factor, Role, Severity } from "./roles";
+
+export interface EnvironmentView {
+  name: string;
+  role: Role;
+  env: LoadedEnvironment;
+}
+
+export interface RuleContext {
+  environments: EnvironmentView[];
+  groups: ServiceGroup[];
+  fingerprintKey: Uint8Array | string;
+}
+
+export type FindingDraft = Omit<Finding, "id">;
+
+export interface Rule {
+  id: string;
+  factor: Factor;
+  title: string;
+  /** one line, also used as the SARIF rule description */
+  description: string;
+  check: (ctx: RuleContext) => FindingDraft[];
+}
+
+/** The service of a group in one environment (undefined when absent there). */
+export function serviceIn(group: ServiceGroup, view: EnvironmentView): ServiceConfig | undefined {
+  const name = group.names[view.name];
+  return name === undefined ? undefined : view.env.project.services?.[name];
+}
+
+/** Environments where the group's service is present, with its config. */
+export function presentIn(ctx: RuleContext, group: ServiceGroup): { view: EnvironmentView; name: string; service: ServiceConfig }[] {
+  const out: { view: EnvironmentView; name: string; service: ServiceConfig }[] = [];
+  for (const view of ctx.environments) {
+    const name = group.names[view.name];
+    const service = name === undefined ? undefined : view.env.project.services?.[name];
+    if (name !== undefined && service) out.push({ view, name, service });
+  }
+  return out;
+}
+
+/** Where `path` was written in one environment, falling back to the nearest known ancestor. */
+export function locate(view: EnvironmentView, path: readonly PathSegment[]): FindingLocation | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const loc = view.env.locations?.[formatPath(path.slice(0, n))];
+    if (loc && loc.file && loc.line > 0) return { env: view.name, file: loc.file, line: loc.line, col: Math.max(1, loc.col || 1) };
+  }
+  return undefined;
+}
+
+export function locations(...locs: (FindingLocation | undefined)[]): FindingLocation[] {
+  const seen = new Set<string>();
+  const out: FindingLocation[] = [];
+  for (const l of locs) {
+    if (!l) continue;
+    const k = `${l.env}\0${l.file}\0${l.line}\0${l.col}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(l);
+  }
+  return out;
+}
+
+/** A shown value for a finding; `key` decides whether it is a secret. */
+export function findingValue(ctx: RuleContext, env: string, key: string, value: string | null | undefined, state?: FindingValue["state"]): FindingValue {
+  if (state === "absent" || state === "unknown") return { env, state, value: null, secret: false };
+  const r: RedactedValue = redactValue({ key, value, fingerprintKey: ctx.fingerprintKey });
+  return { env, state: "set", value: r.display, secret: r.secret, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}) };
+}
+
+/** Plain (non-secret) shown value. */
+export function plainValue(env: string, value: string | null | undefined): FindingValue {
+  if (value === undefined) return { env, state: "absent", value: null, secret: false };
+  return { env, state: "set", value, secret: false };
+}
+
+export function commandString(cmd: string[] | null | undefined): string | null {
+  if (!cmd || !cmd.length) return null;
+  return cmd.map((p) => (/[\s"']/.test(p) ? JSON.stringify(p) : p)).join(" ");
+}
+
+export function byRoleSeverity(roles: Role[], ifProduction: Severity, otherwise: Severity): Severity {
+  return roles.some((r) => r === "production" || r === "staging") ? ifProduction : otherwise;
+}
+
+export function envNames(views: readonly EnvironmentView[]): string[] {
+  return views.map((v) => v.name);
+}
+
+/** `web` or `web (django in prod)` when renamed. */
+export function serviceLabel(group: ServiceGroup): string {
+  return group.id;
+}

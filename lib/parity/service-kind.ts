@@ -1,0 +1,125 @@
+/**
+ * What a service is for (app, worker, database...) and which backing technology it
+ * runs, recognised from its image, name and command. Used to match renamed services
+ * and to judge how much a difference matters.
+ */
+import type { ServiceConfig } from "@/lib/compose/model";
+import { parseImage } from "./image-ref";
+
+export type ServiceKind =
+  | "app"
+  | "worker"
+  | "scheduler"
+  | "proxy"
+  | "database"
+  | "cache"
+  | "queue"
+  | "search"
+  | "storage"
+  | "mail"
+  | "dev-tool"
+  | "job"
+  | "other";
+
+export type BackingTech =
+  | "postgres"
+  | "mysql"
+  | "mariadb"
+  | "mongodb"
+  | "sqlite"
+  | "redis"
+  | "valkey"
+  | "memcached"
+  | "rabbitmq"
+  | "kafka"
+  | "nats"
+  | "elasticsearch"
+  | "opensearch"
+  | "clickhouse"
+  | "minio"
+  | "smtp";
+
+export const BACKING_CATEGORY: Record<BackingTech, "database" | "cache" | "queue" | "search" | "storage" | "mail"> = {
+  postgres: "database",
+  mysql: "database",
+  mariadb: "database",
+  mongodb: "database",
+  sqlite: "database",
+  clickhouse: "database",
+  redis: "cache",
+  valkey: "cache",
+  memcached: "cache",
+  rabbitmq: "queue",
+  kafka: "queue",
+  nats: "queue",
+  elasticsearch: "search",
+  opensearch: "search",
+  minio: "storage",
+  smtp: "mail",
+};
+
+/** Image name → technology. Matched against the last path segment of the repository. */
+const IMAGE_TECH: [RegExp, BackingTech][] = [
+  [/^(postgres|postgresql|postgis|timescaledb|timescaledb-ha|pgvector|supabase-postgres)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(mongo|mongodb|mongodb-community-server)$/, "mongodb"],
+  [/^(redis|redis-stack|redis-stack-server|keydb)$/, "redis"],
+  [/^valkey$/, "valkey"],
+  [/^memcached$/, "memcached"],
+  [/^rabbitmq$/, "rabbitmq"],
+  [/^(kafka|cp-kafka|redpanda)$/, "kafka"],
+  [/^nats$/, "nats"],
+  [/^elasticsearch$/, "elasticsearch"],
+  [/^opensearch$/, "opensearch"],
+  [/^clickhouse(-server)?$/, "clickhouse"],
+  [/^minio$/, "minio"],
+  [/^(exim4|postfix|docker-postfix|smtp|sendmail)$/, "smtp"],
+];
+
+const DEV_TOOLS =
+  /^(mailhog|mailpit|mailtrap(-local)?|maildev|smtp4dev|pgadmin4?|adminer|phpmyadmin|flower|redis-commander|redisinsight|mongo-express|portainer|playwright|selenium|standalone-chrome|cypress|storybook|jupyter|notebook|dozzle|localstack|ngrok|mkdocs|docs|kibana|rediscommander|pgweb|dbgate|whoami)$/;
+
+const PROXIES = /^(nginx|nginx-proxy|openresty|traefik|caddy|haproxy|envoy|httpd|apache|apache2|varnish|swag)$/;
+
+export function backingTechOfImage(image: string | undefined): BackingTech | undefined {
+  if (!image) return undefined;
+  const { name } = parseImage(image);
+  for (const [re, tech] of IMAGE_TECH) if (re.test(name)) return tech;
+  return undefined;
+}
+
+function commandText(svc: ServiceConfig): string {
+  const parts = [...(svc.entrypoint ?? []), ...(svc.command ?? [])];
+  return parts.join(" ").toLowerCase();
+}
+
+function nameWords(name: string): string[] {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Classifies a service by image, name and command (first match wins, see docs/rules.md). */
+export function classifyService({ name, service }: { name: string; service: ServiceConfig }): ServiceKind {
+  const image = service.image ? parseImage(service.image).name : "";
+  const words = nameWords(name);
+  const joined = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const cmd = commandText(service);
+  const cmdWords = cmd.split(/[^a-z0-9_-]+/).filter(Boolean);
+
+  if (DEV_TOOLS.test(image) || DEV_TOOLS.test(name.toLowerCase()) || words.some((w) => DEV_TOOLS.test(w) && w !== "docs") || /\bflower\b/.test(cmd) || /\bmkdocs\s+serve\b/.test(cmd))
+    return "dev-tool";
+  if (PROXIES.test(image) || words.some((w) => PROXIES.test(w))) return "proxy";
+  const tech = backingTechOfImage(service.image) ?? words.map((w) => backingTechOfImage(w)).find(Boolean);
+  if (tech && !service.build) return BACKING_CATEGORY[tech];
+  if (tech && service.build && words.some((w) => backingTechOfImage(w))) return BACKING_CATEGORY[tech];
+  if (cmdWords.includes("beat") || /(beat|scheduler|cron|clock|tick)/.test(joined)) return "scheduler";
+  if (cmdWords.includes("worker") || /(worker|celery|consumer|rq|sidekiq|queue)/.test(joined) || /\b(celery|rq|sidekiq|dramatiq|huey|arq)\b/.test(cmd)) return "worker";
+  if (/(migrate|migration|certbot|seed|setup|init|createbuckets|bootstrap)/.test(joined) && !/(runserver|gunicorn|uvicorn)/.test(cmd)) return "job";
+  if (
+    service.build ||
+    /(web|app|api|backend|frontend|server|django|flask|fastapi|rails|node|next|nuxt|vue|react|ui|site|portal|netbox|mattermost|sentry|relay|snuba)/.test(joined) ||
+    /(runserver|gunicorn|uvicorn|daphne|hypercorn|puma|npm|yarn|node|flask|fastapi)/.test(cmd)
+  )
+    return "app";
+  return "other";
+}
