@@ -1,0 +1,340 @@
+/**
+ * Compose's `${...}` template language, as compose-go `template/template.go` reads it.
+ *
+ * - `$$` is a literal `$`; `$VAR` and `${VAR}` substitute (unset → `""`, and compose warns);
+ * - `${VAR:-d}` / `${VAR-d}`: default when unset or empty / when unset;
+ * - `${VAR:?msg}` / `${VAR?msg}`: error when unset or empty / when unset;
+ * - `${VAR:+alt}` / `${VAR+alt}`: `alt` when set and non-empty / when set;
+ * - the first operator after the name wins (`${A-x:?y}` is a default of `x:?y`);
+ * - defaults, alternates and messages are templates themselves, evaluated only when used;
+ * - a `$` followed by nothing that names a variable stays literal (`a $ string`, `^x$`);
+ *   a `${` that does not form a valid template is an error.
+ *
+ * Like compose-go, a braced template reaches to the last `}` of its line and is then cut
+ * at the first balanced `}`: what follows is substituted after it.
+ */
+import { goQuote } from "@/lib/env/go-quote";
+
+export interface TemplateVariable {
+  name: string;
+  /** false when the lookup did not know the variable */
+  set: boolean;
+}
+
+export interface TemplateError {
+  kind: "missing_required" | "invalid_template";
+  /** worded like compose-go: `required variable X is missing a value: msg`, `Invalid template: "${"` */
+  message: string;
+  /** the required variable that is missing */
+  variable?: string;
+  /** the (substituted) message of `${VAR:?message}` */
+  reason?: string;
+  /** the template text compose-go names in an `Invalid template` error */
+  template?: string;
+}
+
+export interface SubstituteResult {
+  /** the substituted string; absent when there is an error */
+  value?: string;
+  /** every variable looked up, in first-use order (branches not taken are not evaluated) */
+  variables: TemplateVariable[];
+  /** variables used without default that are unset: compose warns "The "X" variable is not set. Defaulting to a blank string." */
+  unset: string[];
+  error?: TemplateError;
+}
+
+export interface SubstituteTemplateOptions {
+  template: string;
+  lookup: (name: string) => string | undefined;
+}
+
+/** Deepest nesting of `${A:-${B:-...}}` we follow before giving up (keeps the stack bounded). */
+export const MAX_TEMPLATE_DEPTH = 500;
+
+type MatchKind = "escaped" | "named" | "braced" | "invalid";
+
+interface TemplateMatch {
+  kind: MatchKind;
+  start: number;
+  end: number;
+  /** variable name (named), `NAME<op>rest` (braced), `""` otherwise */
+  body: string;
+}
+
+const OPERATORS = [":?", "?", ":-", "-", ":+", "+"] as const;
+type Operator = (typeof OPERATORS)[number];
+
+function isNameStart(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  return c === "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "\u212a" || c === "\u017f";
+}
+
+function isNameChar(c: string | undefined): boolean {
+  return isNameStart(c) || (c !== undefined && c >= "0" && c <= "9");
+}
+
+function isOperatorChar(c: string | undefined): boolean {
+  return c === "-" || c === "+" || c === "?";
+}
+
+/**
+ * The match compose-go's pattern `\$(?i:(\$)|([_a-z][_a-z0-9]*)|{(?:([_a-z][_a-z0-9]*(?::?[-+?](.*))?)}|()))`
+ * finds at `i` (which must hold a `$`), or undefined when there is none.
+ */
+function matchAt(s: string, i: number): TemplateMatch | undefined {
+  if (s[i] !== "$") return undefined;
+  const c = s[i + 1];
+  if (c === "$") return { kind: "escaped", start: i, end: i + 2, body: "" };
+  if (isNameStart(c)) {
+    let j = i + 2;
+    while (isNameChar(s[j])) j++;
+    return { kind: "named", start: i, end: j, body: s.slice(i + 1, j) };
+  }
+  if (c !== "{") return undefined;
+  const k = i + 2;
+  if (isNameStart(s[k])) {
+    let j = k + 1;
+    while (isNameChar(s[j])) j++;
+    let afterOperator = -1;
+    if (s[j] === ":" && isOperatorChar(s[j + 1])) afterOperator = j + 2;
+    else if (isOperatorChar(s[j])) afterOperator = j + 1;
+    if (afterOperator >= 0) {
+      // `(.*)}` is greedy and `.` stops at a newline: the last `}` of the line.
+      const nl = s.indexOf("\n", afterOperator);
+      const lineEnd = nl === -1 ? s.length : nl;
+      const close = lineEnd > 0 ? s.lastIndexOf("}", lineEnd - 1) : -1;
+      if (close >= afterOperator) return { kind: "braced", start: i, end: close + 1, body: s.slice(k, close) };
+    }
+    if (s[j] === "}") return { kind: "braced", start: i, end: j + 1, body: s.slice(k, j) };
+  }
+  return { kind: "invalid", start: i, end: i + 2, body: "" };
+}
+
+/** Index of the `}` that closes the first `{` (the character after each `{` is skipped, like compose-go). */
+function firstBraceClosingIndex(s: string): number {
+  let open = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "}") {
+      open--;
+      if (open === 0) return i;
+    }
+    if (s[i] === "{") {
+      open++;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** The operator written first in the matched text (compose-go sorts operators by their first index). */
+function firstOperator(text: string): Operator | undefined {
+  let best: Operator | undefined;
+  let bestIndex = Infinity;
+  for (const op of OPERATORS) {
+    const idx = text.indexOf(op);
+    if (idx >= 0 && idx < bestIndex) {
+      best = op;
+      bestIndex = idx;
+    }
+  }
+  return best;
+}
+
+function partition(s: string, sep: string): [string, string] {
+  const idx = s.indexOf(sep);
+  return idx < 0 ? [s, ""] : [s.slice(0, idx), s.slice(idx + sep.length)];
+}
+
+interface Context {
+  lookup: (name: string) => string | undefined;
+  variables: Map<string, boolean>;
+  unset: Set<string>;
+}
+
+interface Step {
+  value: string;
+  error?: TemplateError;
+}
+
+function lookupVariable(ctx: Context, name: string): string | undefined {
+  const value = ctx.lookup(name);
+  if (!ctx.variables.has(name)) ctx.variables.set(name, value !== undefined);
+  return value;
+}
+
+function invalidTemplate(template: string): TemplateError {
+  return { kind: "invalid_template", message: `Invalid template: ${goQuote(template)}`, template };
+}
+
+function tooDeep(): TemplateError {
+  return {
+    kind: "invalid_template",
+    message: `Invalid template: nested more than ${MAX_TEMPLATE_DEPTH} levels deep`,
+  };
+}
+
+function substitute(template: string, ctx: Context, depth: number): Step {
+  if (depth > MAX_TEMPLATE_DEPTH) return { value: "", error: tooDeep() };
+  let out = "";
+  let firstError: TemplateError | undefined;
+  let copied = 0;
+  let i = template.indexOf("$");
+  while (i !== -1 && i < template.length) {
+    const m = matchAt(template, i);
+    if (!m) {
+      i = template.indexOf("$", i + 1);
+      continue;
+    }
+    out += template.slice(copied, m.start);
+    const step = replaceMatch(template.slice(m.start, m.end), ctx, depth);
+    if (step.error) {
+      // an Invalid template error names the template it was found in (the innermost one)
+      const error = step.error === PENDING_INVALID ? invalidTemplate(template) : step.error;
+      firstError ??= error;
+    }
+    out += step.value;
+    copied = m.end;
+    i = template.indexOf("$", m.end);
+  }
+  out += template.slice(copied);
+  return firstError ? { value: out, error: firstError } : { value: out };
+}
+
+/** A marker for "invalid template, template text not known yet" (filled in by `substitute`). */
+const PENDING_INVALID: TemplateError = { kind: "invalid_template", message: "" };
+
+function replaceMatch(text: string, ctx: Context, depth: number): Step {
+  const op = firstOperator(text);
+  const closing = firstBraceClosingIndex(text);
+  let rest = "";
+  let head = text;
+  if (closing > -1) {
+    rest = text.slice(closing + 1);
+    head = text.slice(0, closing + 1);
+  }
+  const m = matchAt(head, 0);
+  if (!m || m.kind === "invalid") return { value: "", error: PENDING_INVALID };
+  if (m.kind === "escaped") return { value: "$" };
+  if (m.kind === "braced") {
+    const applied = applyOperator(op, m.body, ctx, depth);
+    if (applied) {
+      if (applied.error) return { value: "", error: applied.error };
+      const nested = substitute(rest, ctx, depth + 1);
+      if (nested.error) return { value: "", error: nested.error };
+      return { value: applied.value + nested.value };
+    }
+  }
+  const value = lookupVariable(ctx, m.body);
+  if (value === undefined) ctx.unset.add(m.body);
+  return { value: value ?? "" };
+}
+
+/** undefined when the operator does not apply (no operator in the substitution). */
+function applyOperator(op: Operator | undefined, substitution: string, ctx: Context, depth: number): Step | undefined {
+  if (op === undefined || !substitution.includes(op)) return undefined;
+  const [name, arg] = partition(substitution, op);
+  const value = lookupVariable(ctx, name);
+  switch (op) {
+    case ":?":
+    case "?": {
+      const missing = value === undefined || (op === ":?" && value === "");
+      if (!missing) return { value };
+      const reason = substitute(arg, ctx, depth + 1);
+      if (reason.error) return { value: "", error: reason.error };
+      return { value: "", error: missingRequired(name, reason.value) };
+    }
+    case ":-":
+    case "-": {
+      const useDefault = value === undefined || (op === ":-" && value === "");
+      return useDefault ? substitute(arg, ctx, depth + 1) : { value };
+    }
+    case ":+":
+    case "+": {
+      const present = value !== undefined && (op === "+" || value !== "");
+      return present ? substitute(arg, ctx, depth + 1) : { value: value ?? "" };
+    }
+  }
+}
+
+function missingRequired(variable: string, reason: string): TemplateError {
+  const message = reason
+    ? `required variable ${variable} is missing a value: ${reason}`
+    : `required variable ${variable} is missing a value`;
+  return { kind: "missing_required", message, variable, reason };
+}
+
+/** Substitutes `${...}` templates in one string, like compose-go `template.Substitute`. Never throws. */
+export function substituteTemplate({ template, lookup }: SubstituteTemplateOptions): SubstituteResult {
+  const ctx: Context = { lookup, variables: new Map(), unset: new Set() };
+  const step = substitute(template, ctx, 0);
+  const variables = [...ctx.variables].map(([name, set]) => ({ name, set }));
+  const unset = [...ctx.unset];
+  if (step.error) {
+    const error = step.error === PENDING_INVALID ? invalidTemplate(template) : step.error;
+    return { variables, unset, error };
+  }
+  return { value: step.value, variables, unset };
+}
+
+export interface ExtractedVariable {
+  name: string;
+  /** `${NAME:-default}` / `${NAME-default}` */
+  defaultValue?: string;
+  /** `${NAME:+alt}` / `${NAME+alt}` */
+  presenceValue?: string;
+  /** `${NAME:?msg}` / `${NAME?msg}` */
+  required: boolean;
+}
+
+/**
+ * The variables a template names, with their defaults (compose-go `template.ExtractVariables`
+ * for one string), including those inside defaults and alternates. One entry per name
+ * (the last written wins, like compose-go's map), in first-use order.
+ */
+export function extractVariables(template: string): ExtractedVariable[] {
+  const found: ExtractedVariable[] = [];
+  collectVariables(template, found, 0);
+  const byName = new Map<string, ExtractedVariable>();
+  for (const v of found) {
+    if (byName.has(v.name)) byName.delete(v.name);
+    byName.set(v.name, v);
+  }
+  const order = [...new Set(found.map((v) => v.name))];
+  return order.map((name) => byName.get(name)).filter((v): v is ExtractedVariable => v !== undefined);
+}
+
+function collectVariables(s: string, out: ExtractedVariable[], depth: number): void {
+  if (depth > MAX_TEMPLATE_DEPTH) return;
+  let i = s.indexOf("$");
+  while (i !== -1 && i < s.length) {
+    const m = matchAt(s, i);
+    if (!m) {
+      i = s.indexOf("$", i + 1);
+      continue;
+    }
+    i = s.indexOf("$", m.end);
+    if (m.kind === "escaped" || m.kind === "invalid") continue;
+    let val = m.body;
+    if (m.kind === "braced") {
+      const text = s.slice(m.start, m.end);
+      const closing = firstBraceClosingIndex(text);
+      if (closing > 0) {
+        val = text.slice(2, closing);
+        collectVariables(text.slice(closing + 1), out, depth + 1);
+      }
+    }
+    let cut = 0;
+    while (cut < val.length && /[A-Za-z0-9_]/.test(val[cut] ?? "")) cut++;
+    const name = cut > 0 ? val.slice(0, cut) : val;
+    const rest = cut > 0 ? val.slice(cut) : "";
+    const v: ExtractedVariable = { name, required: false };
+    if (rest.startsWith(":?") || rest.startsWith("?")) v.required = true;
+    else if (rest.startsWith(":-")) v.defaultValue = rest.slice(2);
+    else if (rest.startsWith("-")) v.defaultValue = rest.slice(1);
+    else if (rest.startsWith(":+")) v.presenceValue = rest.slice(2);
+    else if (rest.startsWith("+")) v.presenceValue = rest.slice(1);
+    if (name) out.push(v);
+    if (v.defaultValue) collectVariables(v.defaultValue, out, depth + 1);
+    if (v.presenceValue) collectVariables(v.presenceValue, out, depth + 1);
+  }
+}
