@@ -1,0 +1,128 @@
+/**
+ * The app's process: validates config, opens and migrates the database, serves
+ * Next.js on PORT, logs one JSON line per request, and shuts down gracefully on
+ * SIGTERM/SIGINT (stop accepting, finish in-flight requests, close the database,
+ * exit 0 within 10 s). Built to dist/server.mjs by `npm run build`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import next from "next";
+import { ConfigError, loadConfig } from "@/lib/config";
+import { setProcessDatabase, type Database } from "@/lib/db/client";
+import { openAndMigrate } from "@/lib/db/open-and-migrate";
+import { MigrationError } from "@/lib/db/migrate";
+import { ensureFingerprintKey } from "@/lib/fingerprint-key";
+import { getLogger, routeOf } from "@/lib/log";
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+async function main(): Promise<void> {
+  const log = getLogger();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      // one clear line naming the variable, then exit
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const dev = process.argv.includes("--dev");
+  const dir = process.cwd();
+
+  const key = ensureFingerprintKey({ config });
+  if (!key.ok) {
+    console.error(key.message);
+    process.exit(1);
+  }
+  if (key.warning) log.warn(key.warning);
+  process.env.FINGERPRINT_KEY = key.key;
+
+  let db: Database;
+  try {
+    const opened = await openAndMigrate({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+    db = opened.db;
+    for (const m of opened.report.modified) log.warn({ migration: m }, "applied migration was modified since it was applied");
+    log.info({ db: db.location, applied: opened.report.applied }, "database ready");
+  } catch (err) {
+    if (err instanceof MigrationError) console.error(`start-up stopped: ${err.message}`);
+    else console.error(`start-up stopped: cannot open the database: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  setProcessDatabase(db);
+
+  // In a standalone build the Next config is frozen into required-server-files.json.
+  const requiredFiles = path.join(dir, ".next", "required-server-files.json");
+  // Using it (as Next's own standalone server.js does) also keeps Next from
+  // compiling next.config.ts at start-up.
+  if (!dev && existsSync(requiredFiles)) {
+    const { config: built } = JSON.parse(readFileSync(requiredFiles, "utf8")) as { config: Record<string, unknown> };
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...built, output: undefined });
+  }
+
+  let inFlight = 0;
+  let shuttingDown = false;
+  const server = createServer();
+  const app = next({ dev, dir, hostname: config.HOST, port: config.PORT, httpServer: server });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    inFlight++;
+    if (shuttingDown) res.setHeader("Connection", "close");
+    res.on("close", () => {
+      inFlight--;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, route: routeOf(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      if (shuttingDown && inFlight === 0) server.closeIdleConnections();
+    });
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err, route: routeOf(req.url) }, "unhandled request error");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : config.PORT;
+  log.info({ url: `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`, dev }, "listening");
+
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal, inFlight }, "shutting down");
+    const force = setTimeout(() => {
+      log.warn({ inFlight }, "shutdown deadline reached; closing remaining connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_DEADLINE_MS);
+    force.unref();
+    server.close(() => {
+      void (async () => {
+        clearTimeout(force);
+        await db.close().catch((err: unknown) => log.error({ err }, "closing the database failed"));
+        log.info("stopped");
+        process.exit(0);
+      })();
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  getLogger().fatal({ err }, "start-up failed");
+  process.exit(1);
+});
