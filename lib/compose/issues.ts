@@ -39,6 +39,7 @@ export const ISSUE_CODES = {
   PROCFILE_SYNTAX: "a Procfile line does not parse",
   NO_COMPOSE_FILE: "the environment has no compose file nor Procfile",
   INTERNAL: "an unexpected error (logged)",
+  OBSOLETE_ATTRIBUTE: "an attribute compose ignores, e.g. the top-level `version` (dropped with a warning)",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
