@@ -1,0 +1,138 @@
+/**
+ * hardcoded-secret: a secret-looking value written literally in a compose file or
+ * in an env file that was given (so committed or shared): by key name, credentials
+ * in URLs, known defaults, placeholders, entropy (factor III).
+ */
+import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
+import { classifySecret } from "../secrets";
+import { isProductionLike, severityRank, type Severity } from "../roles";
+import { findingValue, locate, locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import type { FindingLocation, FindingValue } from "../result-schema";
+
+const STRENGTH_WORDS = {
+  "known-default": "a well-known default",
+  placeholder: "a placeholder",
+  literal: "a literal value",
+  "random-looking": "a real-looking secret",
+} as const;
+
+function severityOf(strength: keyof typeof STRENGTH_WORDS, productionLike: boolean, value: string): Severity {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "critical";
+  if (!productionLike) return strength === "placeholder" || strength === "known-default" ? "info" : "low";
+  return strength === "placeholder" ? "medium" : "high";
+}
+
+const AUTH_LABEL = /(basicauth|digestauth)\.users$/i;
+
+export const hardcodedSecretRule: Rule = {
+  id: "hardcoded-secret",
+  factor: "III",
+  title: "Secret written in a file",
+  description: "A secret-looking value (by key name, credentials in a URL, a known default, or entropy) is written literally in a compose file or an env file.",
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    const coveredVars = new Map<string, Set<string>>();
+    for (const group of ctx.groups) {
+      const present = presentIn(ctx, group);
+      const keys = new Set<string>();
+      for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
+      for (const key of [...keys].sort()) {
+        const hits: { env: string; severity: Severity; strength: keyof typeof STRENGTH_WORDS; where: string; loc?: FindingLocation; value: FindingValue }[] = [];
+        for (const p of present) {
+          const raw = p.service.environment?.[key];
+          if (typeof raw !== "string") continue;
+          const origin = valueOrigin(p.view, p.name, key);
+          const src = p.view.env.envSources?.[p.name]?.[key];
+          for (const v of src?.variables ?? []) {
+            const set = coveredVars.get(p.view.name) ?? new Set<string>();
+            set.add(v.name);
+            coveredVars.set(p.view.name, set);
+          }
+          if (origin.kind === "unknown") continue;
+          const c = classifySecret({ key, value: raw });
+          if (!c.secret) continue;
+          const where =
+            origin.kind === "env-file" ? `the env file ${origin.file ?? ""}`.trim() : origin.kind === "default" ? "a variable default in the compose file" : "the compose file";
+          hits.push({
+            env: p.view.name,
+            severity: severityOf(c.strength, isProductionLike(p.view.role), raw),
+            strength: c.strength,
+            where,
+            loc: envLocation(p.view, p.name, key),
+            value: findingValue(ctx, p.view.name, key, raw),
+          });
+        }
+        if (!hits.length) continue;
+        const worst = hits.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
+        out.push({
+          rule: "hardcoded-secret",
+          factor: "III",
+          severity: worst.severity,
+          service: group.id,
+          key,
+          environments: hits.map((h) => h.env),
+          values: hits.map((h) => h.value),
+          message: `\`${key}\` of \`${group.id}\` is ${STRENGTH_WORDS[worst.strength]} written in ${[...new Set(hits.map((h) => `${h.where} (${h.env})`))].join(", ")}.`,
+          fix:
+            worst.strength === "placeholder"
+              ? `Make sure \`${key}\` is set from a secret store at deploy time; keep only the placeholder in the repository.`
+              : `Move \`${key}\` out of the repository (deploy-time env, Docker secrets or a secret manager) and rotate the value.`,
+          locations: locations(...hits.map((h) => h.loc)),
+        });
+      }
+      // htpasswd hashes in labels (Traefik basic auth)
+      const labelHits = present.flatMap((p) =>
+        Object.entries(p.service.labels ?? {})
+          .filter(([k, v]) => AUTH_LABEL.test(k) && typeof v === "string" && v.includes(":"))
+          .map(([k, v]) => ({ p, k, v })),
+      );
+      for (const k of [...new Set(labelHits.map((h) => h.k))]) {
+        const hs = labelHits.filter((h) => h.k === k);
+        const prod = hs.some((h) => isProductionLike(h.p.view.role));
+        out.push({
+          rule: "hardcoded-secret",
+          factor: "III",
+          severity: prod ? "medium" : "low",
+          service: group.id,
+          key: `labels.${k}`,
+          environments: hs.map((h) => h.p.view.name),
+          values: hs.map((h) => findingValue(ctx, h.p.view.name, "HTPASSWD", h.v)),
+          message: `A basic-auth password hash for \`${group.id}\` is written in the compose file (${hs.map((h) => h.p.view.name).join(", ")}).`,
+          fix: "Load the users file from a Docker secret or a file outside the repository (`usersfile`), and change the password.",
+          locations: locations(...hs.map((h) => locate(h.p.view, ["services", h.p.name, "labels", h.k]))),
+        });
+      }
+    }
+    // project variables (interpolation only) that no service env value used
+    const byVar = new Map<string, { env: string; value: string; file: string; line: number; productionLike: boolean }[]>();
+    for (const view of ctx.environments) {
+      for (const [name, v] of Object.entries(view.env.variables ?? {})) {
+        if (coveredVars.get(view.name)?.has(name) || name.startsWith("COMPOSE_")) continue;
+        const c = classifySecret({ key: name, value: v.value });
+        if (!c.secret) continue;
+        byVar.set(name, [...(byVar.get(name) ?? []), { env: view.name, value: v.value, file: v.file, line: v.line, productionLike: isProductionLike(view.role) }]);
+      }
+    }
+    for (const [name, hits] of [...byVar].sort(([a], [b]) => a.localeCompare(b))) {
+      let severity: Severity = "info";
+      for (const h of hits) {
+        const c = classifySecret({ key: name, value: h.value });
+        const s = severityOf(c.strength, h.productionLike, h.value);
+        if (severityRank(s) > severityRank(severity)) severity = s;
+      }
+      out.push({
+        rule: "hardcoded-secret",
+        factor: "III",
+        severity,
+        service: null,
+        key: name,
+        environments: hits.map((h) => h.env),
+        values: hits.map((h) => findingValue(ctx, h.env, name, h.value)),
+        message: `The project variable \`${name}\` holds a secret written in ${[...new Set(hits.map((h) => h.file))].join(", ")}.`,
+        fix: `Set \`${name}\` at deploy time instead of in a committed env file, and rotate the value.`,
+        locations: locations(...hits.map((h) => ({ env: h.env, file: h.file, line: Math.max(1, h.line), col: 1 }))),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * secret-reused: the same secret value in two environments, compared by HMAC
+ * fingerprint (never by plaintext).
+ */
+import { UNKNOWN_KEY, envLocation } from "../env-values";
+import { redactValue } from "../redact";
+import { isProductionLike, type Severity } from "../roles";
+import { locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+
+export const secretReusedRule: Rule = {
+  id: "secret-reused",
+  factor: "III",
+  title: "Same secret in several environments",
+  description: "The same secret value (compared by keyed fingerprint) is used in two or more environments.",
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    if (ctx.environments.length < 2) return out;
+    for (const group of ctx.groups) {
+      const present = presentIn(ctx, group);
+      if (present.length < 2) continue;
+      const keys = new Set<string>();
+      for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
+      for (const key of [...keys].sort()) {
+        const byPrint = new Map<string, { p: (typeof present)[number]; display: string | null }[]>();
+        for (const p of present) {
+          const raw = p.service.environment?.[key];
+          if (typeof raw !== "string" || raw === "") continue;
+          const r = redactValue({ key, value: raw, fingerprintKey: ctx.fingerprintKey });
+          if (!r.secret || !r.fingerprint) continue;
+          byPrint.set(r.fingerprint, [...(byPrint.get(r.fingerprint) ?? []), { p, display: r.display }]);
+        }
+        for (const [fingerprint, users] of byPrint) {
+          if (users.length < 2) continue;
+          const roles = users.map((u) => u.p.view.role);
+          const prod = roles.filter((r) => r === "production").length;
+          const staging = roles.filter((r) => r === "staging").length;
+          const nonProd = roles.length - prod - staging;
+          const severity: Severity = prod && (nonProd || staging) ? "high" : prod > 1 || (staging && nonProd) ? "medium" : "low";
+          const names = users.map((u) => u.p.view.name);
+          out.push({
+            rule: "secret-reused",
+            factor: "III",
+            severity,
+            service: group.id,
+            key,
+            environments: names,
+            values: users.map((u) => ({ env: u.p.view.name, state: "set" as const, value: u.display, secret: true, fingerprint })),
+            message: `\`${key}\` of \`${group.id}\` has the same secret value in ${names.join(" and ")}.`,
+            fix: `Give each environment its own \`${key}\`${users.some((u) => isProductionLike(u.p.view.role)) ? " (production's generated and kept out of the repository)" : ""}.`,
+            locations: locations(...users.map((u) => envLocation(u.p.view, u.p.name, key))),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
