@@ -289,21 +289,20 @@ export interface ExtractedVariable {
 /**
  * The variables a template names, with their defaults (compose-go `template.ExtractVariables`
  * for one string), including those inside defaults and alternates. One entry per name
- * (the last written wins, like compose-go's map), in first-use order.
+ * (the last written wins, like compose-go's map), in the order the names appear in the text.
  */
 export function extractVariables(template: string): ExtractedVariable[] {
-  const found: ExtractedVariable[] = [];
-  collectVariables(template, found, 0);
+  const found: { at: number; variable: ExtractedVariable }[] = [];
+  collectVariables(template, 0, found, 0);
+  found.sort((a, b) => a.at - b.at);
   const byName = new Map<string, ExtractedVariable>();
-  for (const v of found) {
-    if (byName.has(v.name)) byName.delete(v.name);
-    byName.set(v.name, v);
-  }
-  const order = [...new Set(found.map((v) => v.name))];
+  for (const { variable } of found) byName.set(variable.name, variable);
+  const order = [...new Set(found.map((f) => f.variable.name))];
   return order.map((name) => byName.get(name)).filter((v): v is ExtractedVariable => v !== undefined);
 }
 
-function collectVariables(s: string, out: ExtractedVariable[], depth: number): void {
+/** `base`: offset of `s` in the original template (to order the names as written). */
+function collectVariables(s: string, base: number, out: { at: number; variable: ExtractedVariable }[], depth: number): void {
   if (depth > MAX_TEMPLATE_DEPTH) return;
   let i = s.indexOf("$");
   while (i !== -1 && i < s.length) {
@@ -315,26 +314,30 @@ function collectVariables(s: string, out: ExtractedVariable[], depth: number): v
     i = s.indexOf("$", m.end);
     if (m.kind === "escaped" || m.kind === "invalid") continue;
     let val = m.body;
+    // where `val` starts in `s`
+    let valAt = m.start + 1;
     if (m.kind === "braced") {
       const text = s.slice(m.start, m.end);
       const closing = firstBraceClosingIndex(text);
+      valAt = m.start + 2;
       if (closing > 0) {
         val = text.slice(2, closing);
-        collectVariables(text.slice(closing + 1), out, depth + 1);
+        collectVariables(text.slice(closing + 1), base + m.start + closing + 1, out, depth + 1);
       }
     }
     let cut = 0;
     while (cut < val.length && /[A-Za-z0-9_]/.test(val[cut] ?? "")) cut++;
     const name = cut > 0 ? val.slice(0, cut) : val;
     const rest = cut > 0 ? val.slice(cut) : "";
-    const v: ExtractedVariable = { name, required: false };
-    if (rest.startsWith(":?") || rest.startsWith("?")) v.required = true;
-    else if (rest.startsWith(":-")) v.defaultValue = rest.slice(2);
-    else if (rest.startsWith("-")) v.defaultValue = rest.slice(1);
-    else if (rest.startsWith(":+")) v.presenceValue = rest.slice(2);
-    else if (rest.startsWith("+")) v.presenceValue = rest.slice(1);
-    if (name) out.push(v);
-    if (v.defaultValue) collectVariables(v.defaultValue, out, depth + 1);
-    if (v.presenceValue) collectVariables(v.presenceValue, out, depth + 1);
+    const variable: ExtractedVariable = { name, required: false };
+    let nested: string | undefined;
+    let nestedAt = base + valAt + cut;
+    if (rest.startsWith(":?") || rest.startsWith("?")) variable.required = true;
+    else if (rest.startsWith(":-")) [variable.defaultValue, nested, nestedAt] = [rest.slice(2), rest.slice(2), nestedAt + 2];
+    else if (rest.startsWith("-")) [variable.defaultValue, nested, nestedAt] = [rest.slice(1), rest.slice(1), nestedAt + 1];
+    else if (rest.startsWith(":+")) [variable.presenceValue, nested, nestedAt] = [rest.slice(2), rest.slice(2), nestedAt + 2];
+    else if (rest.startsWith("+")) [variable.presenceValue, nested, nestedAt] = [rest.slice(1), rest.slice(1), nestedAt + 1];
+    if (name) out.push({ at: base + m.start, variable });
+    if (nested) collectVariables(nested, nestedAt, out, depth + 1);
   }
 }
