@@ -18,6 +18,8 @@ export const ISSUE_CODES = {
   RESOURCE_EXHAUSTION: "alias expansion, nesting depth or node count is over its limit",
   UNKNOWN_TAG: "a YAML tag compose does not know",
   YAML11_BOOLEAN: "a YAML 1.1 boolean word (yes/no/on/off) was read as a boolean",
+  NON_STRING_KEY: "a mapping key is a number, boolean or null (docker compose refuses non-string keys)",
+  MULTIPLE_DOCUMENTS: "a file holds several YAML documents (merged in order, like docker compose)",
   // env files
   ENV_SYNTAX: "a line of an env file does not parse",
   ENV_DUPLICATE_KEY: "an env file sets the same key twice",

@@ -1,0 +1,257 @@
+/**
+ * Phase: enforce unicity (compose-go `override/uncity.go`). After a merge, sequences such as
+ * `environment`, `ports`, `volumes` may hold the same entry twice (base + override). For each
+ * known sequence, entries are keyed (by variable name, volume target, port binding…); a later
+ * entry replaces an earlier one with the same key, at the earlier one's position.
+ *
+ * Pure: returns new containers (with the locations of the entries that won), never mutates.
+ */
+import { issue, type Issue, type PhaseResult } from "./issues";
+import { formatPath, getLoc, getSelfLoc, setLoc, setSelfLoc, type SourceLocation } from "./source-map";
+import { isMapping } from "./tags";
+
+type Path = readonly (string | number)[];
+
+/** The key of one entry, or an error message when the entry cannot be keyed. */
+type Indexer = (entry: unknown) => { key: string } | { error: string };
+
+const keyValue: Indexer = (v) => {
+  if (typeof v !== "string") return { error: `unexpected type ${goType(v)}` };
+  const eq = v.indexOf("=");
+  return { key: eq >= 0 ? v.slice(0, eq) : v };
+};
+
+const volume: Indexer = (v) => {
+  if (isMapping(v)) {
+    return typeof v.target === "string" ? { key: v.target } : { error: "service volume is missing a mount target" };
+  }
+  if (typeof v === "string") {
+    const parsed = volumeTarget(v);
+    return "error" in parsed ? { error: parsed.error } : { key: parsed.target };
+  }
+  return { key: "" };
+};
+
+const device: Indexer = (v) => {
+  if (isMapping(v)) {
+    return typeof v.target === "string" ? { key: v.target } : { error: "service device is missing a mount target" };
+  }
+  if (typeof v === "string") {
+    const parts = v.split(":");
+    return { key: (parts.length === 1 ? parts[0] : parts[1]) ?? "" };
+  }
+  return { key: "" };
+};
+
+const expose: Indexer = (v) => {
+  if (typeof v === "string") return { key: v };
+  if (typeof v === "number" && Number.isInteger(v)) return { key: String(v) };
+  return { error: `unsupported expose value ${goType(v)}` };
+};
+
+const mount =
+  (defaultDir: string): Indexer =>
+  (v) => {
+    if (typeof v === "string") return { key: `${defaultDir}/${v}` };
+    if (isMapping(v)) {
+      if ("target" in v) return typeof v.target === "string" ? { key: v.target } : { error: "mount target must be a string" };
+      return { key: `${defaultDir}/${goS(v.source)}` };
+    }
+    return { error: `unsupported value ${goType(v)}` };
+  };
+
+const port: Indexer = (v) => {
+  if (typeof v === "number" && Number.isInteger(v)) return { key: String(v) };
+  if (typeof v === "string") return { key: v };
+  if (isMapping(v)) {
+    if (!("target" in v)) return { error: "service ports is missing a target port" };
+    const host = "host_ip" in v ? goS(v.host_ip) : "0.0.0.0";
+    const protocol = "protocol" in v ? goS(v.protocol) : "tcp";
+    const target = typeof v.target === "number" && Number.isInteger(v.target) ? String(v.target) : `%!d(${goType(v.target)}=${String(v.target)})`;
+    return { key: `${host}:${goS(v.published)}:${target}/${protocol}` };
+  }
+  return { key: "" };
+};
+
+const envFile: Indexer = (v) => {
+  if (typeof v === "string") return { key: v };
+  if (isMapping(v)) {
+    if (!("path" in v)) return { error: "environment path attribute is missing" };
+    return typeof v.path === "string" ? { key: v.path } : { error: "environment path must be a string" };
+  }
+  return { key: "" };
+};
+
+const UNIQUE: [string[], Indexer][] = (
+  [
+    ["networks.*.labels", keyValue],
+    ["networks.*.ipam.options", keyValue],
+    ["services.*.annotations", keyValue],
+    ["services.*.build.args", keyValue],
+    ["services.*.build.additional_contexts", keyValue],
+    ["services.*.build.platform", keyValue],
+    ["services.*.build.tags", keyValue],
+    ["services.*.build.labels", keyValue],
+    ["services.*.cap_add", keyValue],
+    ["services.*.cap_drop", keyValue],
+    ["services.*.configs", mount("")],
+    ["services.*.deploy.labels", keyValue],
+    ["services.*.dns", keyValue],
+    ["services.*.dns_opt", keyValue],
+    ["services.*.dns_search", keyValue],
+    ["services.*.environment", keyValue],
+    ["services.*.env_file", envFile],
+    ["services.*.expose", expose],
+    ["services.*.labels", keyValue],
+    ["services.*.links", keyValue],
+    ["services.*.networks.*.aliases", keyValue],
+    ["services.*.networks.*.link_local_ips", keyValue],
+    ["services.*.ports", port],
+    ["services.*.profiles", keyValue],
+    ["services.*.secrets", mount("/run/secrets")],
+    ["services.*.sysctls", keyValue],
+    ["services.*.tmpfs", keyValue],
+    ["services.*.volumes", volume],
+    // compose-go registers devices twice; the device-mapping indexer is the one that stays
+    ["services.*.devices", device],
+  ] as [string, Indexer][]
+).map(([p, ix]) => [p.split("."), ix]);
+
+/** Keeps one entry per key in the sequences compose de-duplicates; the last definition wins. */
+export function enforceUnicity(project: Record<string, unknown>): PhaseResult<Record<string, unknown>> {
+  const issues: Issue[] = [];
+  const value = walk(project, [], issues, 0);
+  return { value: isMapping(value) ? value : project, issues };
+}
+
+const MAX_DEPTH = 200;
+
+function walk(value: unknown, path: Path, issues: Issue[], depth: number): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (isMapping(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const before = value[k];
+      const after = walk(before, [...path, k], issues, depth + 1);
+      if (after !== before) changed = true;
+      setOwn(out, k, after);
+      setLoc(out, k, getLoc(value, k));
+    }
+    if (!changed) return value;
+    setSelfLoc(out, getSelfLoc(value));
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const indexer = UNIQUE.find(([pattern]) => matches(path, pattern))?.[1];
+    if (!indexer) return value;
+    return dedupe(value, indexer, path, issues);
+  }
+  return value;
+}
+
+function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): unknown[] {
+  const values: unknown[] = [];
+  const locs: (SourceLocation | undefined)[] = [];
+  const position = new Map<string, number>();
+  seq.forEach((entry, i) => {
+    const loc = getLoc(seq, i);
+    const k = indexer(entry);
+    if ("error" in k) {
+      issues.push(
+        issue("INVALID_VALUE", `${formatPath([...path, i])}: ${k.error}`, {
+          file: loc?.file,
+          line: loc?.line,
+          col: loc?.col,
+          path: formatPath([...path, i]),
+        }),
+      );
+      values.push(entry);
+      locs.push(loc);
+      return;
+    }
+    const j = position.get(k.key);
+    if (j !== undefined) {
+      values[j] = entry;
+      locs[j] = loc;
+    } else {
+      position.set(k.key, values.length);
+      values.push(entry);
+      locs.push(loc);
+    }
+  });
+  if (values.length === seq.length && values.every((v, i) => v === seq[i])) return seq;
+  locs.forEach((l, i) => setLoc(values, i, l));
+  setSelfLoc(values, getSelfLoc(seq));
+  return values;
+}
+
+function matches(path: Path, pattern: readonly string[]): boolean {
+  if (path.length !== pattern.length) return false;
+  return pattern.every((seg, i) => seg === "*" || seg === path[i]);
+}
+
+/**
+ * The target of a short volume spec (`src:/target:ro`, `/anonymous`, `C:\\dir:/target`),
+ * read like compose-go's `format.ParseVolume`: `${...}` may hold colons, a one-letter first
+ * part followed by `:` is a Windows drive.
+ */
+export function volumeTarget(spec: string): { target: string } | { error: string } {
+  if (spec.length === 0) return { error: "invalid empty volume spec" };
+  if (spec.length <= 2) return { target: spec };
+  let source = "";
+  let target = "";
+  let buffer = "";
+  let inVar = 0;
+  const END = "\u0000end";
+  const chars = [...spec];
+  for (let i = 0; i <= chars.length; i++) {
+    const ch = i < chars.length ? (chars[i] as string) : END;
+    if (ch === "$" && chars[i + 1] === "{") {
+      inVar++;
+      buffer += ch;
+      continue;
+    }
+    if (ch === "}" && inVar > 0) {
+      inVar--;
+      buffer += ch;
+      continue;
+    }
+    if (ch === ":" && [...buffer].length === 1 && /\p{L}/u.test(buffer)) {
+      buffer += ch; // Windows drive letter
+      continue;
+    }
+    if ((ch === ":" || ch === END) && inVar === 0) {
+      if (buffer.length === 0) return { error: `invalid spec: ${spec}: empty section between colons` };
+      if (source === "" && ch === END) target = buffer;
+      else if (source === "") source = buffer;
+      else if (target === "") target = buffer;
+      else if (ch === ":") return { error: `invalid spec: ${spec}: too many colons` };
+      buffer = "";
+      continue;
+    }
+    if (ch !== END) buffer += ch;
+  }
+  return { target };
+}
+
+/** Go's `%s` for a value in a format string (used to build the same keys compose-go builds). */
+function goS(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === null || v === undefined) return "%!s(<nil>)";
+  return `%!s(${goType(v)}=${String(v)})`;
+}
+
+function goType(v: unknown): string {
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float64";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "[]interface {}";
+  if (v === null || v === undefined) return "<nil>";
+  return "map[string]interface {}";
+}
+
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
