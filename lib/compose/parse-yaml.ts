@@ -22,6 +22,7 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
   type Document,
   type Node as YamlNode,
   type ParsedNode,
@@ -239,7 +240,8 @@ class Walker {
   fatal = false;
   private nodes = 0;
   private aliasNodes = 0;
-  private doc: Document.Parsed | undefined;
+  /** anchor name → anchored nodes in document order (yaml's `Alias.resolve` walks the whole document each time) */
+  private anchors = new Map<string, { start: number; node: YamlNode }[]>();
   /** nodes being built (their path), to find aliases that point at their own ancestors */
   private readonly building = new Map<YamlNode, (string | number)[]>();
   private readonly warnedTags = new Set<string>();
@@ -251,7 +253,7 @@ class Walker {
   ) {}
 
   document(doc: Document.Parsed): unknown {
-    this.doc = doc;
+    this.anchors = indexAnchors(doc);
     try {
       return this.build(doc.contents, { path: [], depth: 0, viaAlias: 0 });
     } catch (e) {
@@ -338,8 +340,20 @@ class Walker {
     return null;
   }
 
-  private buildAlias(alias: { source: string; range?: readonly number[] | null; resolve: (doc: Document) => unknown }, ctx: BuildContext): unknown {
-    const target = this.doc ? (alias.resolve(this.doc) as YamlNode | undefined) : undefined;
+  /** The node an alias names: the last node anchored with that name before the alias. */
+  private resolveAlias(alias: { source: string; range?: readonly number[] | null }): YamlNode | undefined {
+    const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+    const candidates = this.anchors.get(alias.source) ?? [];
+    let found: YamlNode | undefined;
+    for (const c of candidates) {
+      if (c.start >= at) break;
+      found = c.node;
+    }
+    return found;
+  }
+
+  private buildAlias(alias: { source: string; range?: readonly number[] | null }, ctx: BuildContext): unknown {
+    const target = this.resolveAlias(alias);
     if (!target) {
       this.stop("YAML_SYNTAX", `unknown anchor '${alias.source}' referenced`, alias, ctx.path);
     }
@@ -398,7 +412,7 @@ class Walker {
         continue;
       }
       // an explicit key replaces what a merge key brought, wherever the merge key is written
-      out[key] = this.build(pair.value, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 });
+      setOwn(out, key, this.build(pair.value, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 }));
       setLoc(out, key, keyLoc);
     }
     return out;
@@ -411,7 +425,7 @@ class Walker {
    */
   private applyMergeKey(valueNode: unknown, out: Record<string, unknown>, ctx: BuildContext, keyLoc: SourceLocation | undefined): void {
     const mergeCtx: BuildContext = { ...ctx, depth: ctx.depth + 1, viaAlias: ctx.viaAlias + 1 };
-    const deref = (n: unknown): unknown => (isAlias(n) && this.doc ? n.resolve(this.doc) : n);
+    const deref = (n: unknown): unknown => (isAlias(n) ? this.resolveAlias(n) : n);
     const top = deref(valueNode);
     let sources: unknown[];
     if (isSeq(top)) {
@@ -432,7 +446,7 @@ class Walker {
       const record = built as Record<string, unknown>;
       for (const key of Object.keys(record)) {
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
-        out[key] = record[key];
+        setOwn(out, key, record[key]);
         setLoc(out, key, getLoc(record, key) ?? keyLoc);
       }
     }
@@ -501,10 +515,29 @@ function scalarValue(n: { value: unknown; source?: string }): unknown {
   return n.source ?? String(v);
 }
 
+function indexAnchors(doc: Document.Parsed): Map<string, { start: number; node: YamlNode }[]> {
+  const out = new Map<string, { start: number; node: YamlNode }[]>();
+  visit(doc, (_key, node) => {
+    const n = node as YamlNode & { anchor?: string };
+    if (!n.anchor) return;
+    const list = out.get(n.anchor) ?? [];
+    list.push({ start: n.range?.[0] ?? 0, node: n });
+    out.set(n.anchor, list);
+  });
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
 function isEmptyDocument(doc: Document.Parsed): boolean {
   const c = doc.contents as unknown;
   if (c === null || c === undefined) return true;
   return isScalar(c) && c.value === null && (c.source === "" || c.source === undefined) && !c.tag;
+}
+
+/** Sets an own property, even for keys such as `__proto__`. */
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function dotted(path: readonly (string | number)[]): string {
