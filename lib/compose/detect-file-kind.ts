@@ -88,7 +88,7 @@ function looksLikeProcfile(content: string): boolean {
 }
 
 function looksLikeEnvContent(content: string): boolean {
-  const lines = meaningfulLines(content);
+  const lines = meaningfulLines(content).filter((l) => !/^\s*\{[%#]/.test(l));
   if (lines.length === 0) return false;
   const envLines = lines.filter((l) => ENV_LINE.test(l)).length;
   return envLines / lines.length >= 0.8;

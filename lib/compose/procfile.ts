@@ -61,7 +61,7 @@ export function parseProcfile({ content, file }: ParseProcfileOptions): PhaseRes
       issues.push(issue("PROCFILE_SYNTAX", `process type "${name}" has no command`, { file, line, col: 1 }));
       return;
     }
-    if (services[name]) {
+    if (services[name] && !templated) {
       issues.push(
         issue("PROCFILE_SYNTAX", `process type "${name}" is declared twice; the last one wins (as on Heroku)`, {
           file,
