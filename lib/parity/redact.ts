@@ -66,15 +66,15 @@ export function createScrubber(secrets: Iterable<string>): (s: string) => string
   };
 }
 
-/** Applies `scrub` to every string inside a JSON-like value (keys included). */
-export function scrubDeep<T>(value: T, scrub: (s: string) => string): T {
+/** Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`. */
+export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
   const walk = (v: unknown, depth: number): unknown => {
     if (depth > 64) return v;
     if (typeof v === "string") return scrub(v);
     if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     if (v !== null && typeof v === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[scrub(k)] = walk(x, depth + 1);
+      for (const [k, x] of Object.entries(v)) out[scrub(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
       return out;
     }
     return v;
