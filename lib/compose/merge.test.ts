@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { goValue, mergeDocuments, mergeServices } from "./merge";
+import { parseYaml } from "./parse-yaml";
+import { collectLocations, getLoc } from "./source-map";
+
+const doc = (content: string, file: string) => ({ value: parseYaml({ content, file }).value, file });
+const merge = (...files: string[]) => mergeDocuments({ documents: files.map((c, i) => doc(c, `f${i}.yml`)) });
+
+describe("mergeDocuments", () => {
+  it("merges mappings recursively and replaces scalars", () => {
+    const r = merge(
+      "services:\n  web:\n    image: a\n    restart: always\n",
+      "services:\n  web:\n    image: b\n  db:\n    image: postgres\n",
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.value).toEqual({
+      services: { web: { image: "b", restart: "always" }, db: { image: "postgres" } },
+    });
+  });
+
+  it("points overridden keys at the override file and untouched keys at the base file", () => {
+    const r = merge(
+      "services:\n  web:\n    image: a\n    restart: always\n    ports:\n      - 80:80\n",
+      "services:\n  web:\n    image: b\n    ports:\n      - 443:443\n",
+    );
+    const locs = collectLocations(r.value);
+    expect(locs["services.web.image"]).toEqual({ file: "f1.yml", line: 3, col: 5 });
+    expect(locs["services.web.restart"]).toEqual({ file: "f0.yml", line: 4, col: 5 });
+    expect(locs["services.web.ports[0]"]).toMatchObject({ file: "f0.yml", line: 6 });
+    expect(locs["services.web.ports[1]"]).toMatchObject({ file: "f1.yml", line: 5 });
+  });
+
+  it("replaces command and entrypoint instead of appending", () => {
+    const r = merge(
+      "services:\n  web:\n    command: [python, manage.py, runserver]\n    entrypoint: [a]\n    healthcheck:\n      test: [CMD, a]\n      interval: 5s\n",
+      "services:\n  web:\n    command: gunicorn app\n    healthcheck:\n      test: [CMD, b]\n",
+    );
+    expect(r.value).toEqual({
+      services: { web: { command: "gunicorn app", entrypoint: ["a"], healthcheck: { test: ["CMD", "b"], interval: "5s" } } },
+    });
+  });
+
+  it("merges environment written as a mapping on one side and a list on the other, by key", () => {
+    const r = merge(
+      "services:\n  web:\n    environment:\n      DEBUG: 1\n      KEEP: x\n",
+      "services:\n  web:\n    environment:\n      - DEBUG=0\n      - NEW\n",
+    );
+    expect(r.value).toEqual({ services: { web: { environment: ["DEBUG=0", "KEEP=x", "NEW"] } } });
+    const env = (r.value as { services: { web: { environment: string[] } } }).services.web.environment;
+    expect(getLoc(env, 0)).toMatchObject({ file: "f1.yml", line: 4 });
+    expect(getLoc(env, 1)).toMatchObject({ file: "f0.yml", line: 5 });
+  });
+
+  it("keeps one port binding per host IP, published port and target", () => {
+    const r = merge(
+      "services:\n  web:\n    ports:\n      - 127.0.0.1:8000:8000\n      - 9000:9000\n",
+      "services:\n  web:\n    ports:\n      - 0.0.0.0:8000:8000\n      - 9000:9000\n",
+    );
+    expect(r.value).toEqual({ services: { web: { ports: ["127.0.0.1:8000:8000", "9000:9000", "0.0.0.0:8000:8000"] } } });
+  });
+
+  it("removes an attribute marked !reset and replaces one marked !override", () => {
+    const r = merge(
+      "services:\n  web:\n    image: a\n    ports: ['80:80']\n    build: .\n    environment:\n      FOO: bar\n      KEEP: x\n",
+      "services:\n  web:\n    ports: !override ['8080:80']\n    build: !reset\n    environment:\n      FOO: !reset\n",
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.value).toEqual({ services: { web: { image: "a", ports: ["8080:80"], environment: ["KEEP=x"] } } });
+  });
+
+  it("drops !reset markers from a document merged onto nothing", () => {
+    const r = merge("services:\n  web:\n    image: a\n    ports: !reset []\n    labels: !override {a: b}\n");
+    expect(r.value).toEqual({ services: { web: { image: "a", labels: { a: "b" } } } });
+  });
+
+  it("turns short depends_on and networks into mappings before merging", () => {
+    const r = merge(
+      "services:\n  web:\n    depends_on: [db]\n    networks: [front]\n",
+      "services:\n  web:\n    depends_on:\n      cache:\n        condition: service_healthy\n    networks:\n      back:\n        aliases: [x]\n",
+    );
+    expect(r.value).toEqual({
+      services: {
+        web: {
+          depends_on: {
+            db: { condition: "service_started", required: true },
+            cache: { condition: "service_healthy" },
+          },
+          networks: { front: null, back: { aliases: ["x"] } },
+        },
+      },
+    });
+  });
+
+  it("merges `build: ./dir` with a build mapping", () => {
+    const r = merge("services:\n  web:\n    build: ./app\n", "services:\n  web:\n    build:\n      dockerfile: Dockerfile.prod\n");
+    expect(r.value).toEqual({ services: { web: { build: { context: "./app", dockerfile: "Dockerfile.prod" } } } });
+    const build = (r.value as { services: { web: { build: object } } }).services.web.build;
+    expect(getLoc(build, "context")).toMatchObject({ file: "f0.yml", line: 3 });
+  });
+
+  it("appends models runtime_flags (no special rule, as in compose-go and the spec)", () => {
+    const r = merge("models:\n  llm:\n    runtime_flags: [--gpu]\n", "models:\n  llm:\n    runtime_flags: [--fp16]\n");
+    expect(r.value).toEqual({ models: { llm: { runtime_flags: ["--gpu", "--fp16"] } } });
+  });
+
+  it("replaces logging when the driver changes and merges options when it does not", () => {
+    const base = "services:\n  web:\n    logging:\n      driver: json-file\n      options: {max-size: 10m}\n";
+    expect(merge(base, "services:\n  web:\n    logging:\n      driver: syslog\n").value).toEqual({
+      services: { web: { logging: { driver: "syslog" } } },
+    });
+    expect(merge(base, "services:\n  web:\n    logging:\n      options: {max-file: '3'}\n").value).toEqual({
+      services: { web: { logging: { driver: "json-file", options: { "max-size": "10m", "max-file": "3" } } } },
+    });
+  });
+
+  it("keeps the base value when the override sets an attribute to null", () => {
+    expect(merge("services:\n  web:\n    image: a\n", "services:\n  web:\n    image:\n").value).toEqual({
+      services: { web: { image: "a" } },
+    });
+  });
+
+  it("reports a mapping overridden by a list and keeps the override", () => {
+    const r = merge("services:\n  web:\n    deploy: {replicas: 2}\n", "services:\n  web:\n    deploy: [x]\n");
+    expect(r.issues).toMatchObject([{ code: "INVALID_VALUE", file: "f1.yml", line: 3, path: "services.web.deploy" }]);
+    expect(r.value).toEqual({ services: { web: { deploy: ["x"] } } });
+  });
+
+  it("refuses a document that is not a mapping", () => {
+    const r = mergeDocuments({ documents: [{ value: ["a"], file: "list.yml" }] });
+    expect(r.issues).toMatchObject([{ code: "INVALID_VALUE", message: "top-level object must be a mapping", file: "list.yml" }]);
+    expect(r.value).toEqual({});
+  });
+
+  it("does not modify its inputs", () => {
+    const a = doc("services:\n  web:\n    environment: {A: '1'}\n    ports: ['80:80']\n", "a.yml");
+    const b = doc("services:\n  web:\n    environment: [B=2]\n    ports: ['80:80']\n", "b.yml");
+    const before = JSON.stringify([a.value, b.value]);
+    mergeDocuments({ documents: [a, b] });
+    expect(JSON.stringify([a.value, b.value])).toBe(before);
+  });
+
+  it("skips the unicity pass when asked to", () => {
+    const files = ["services:\n  web:\n    ports: ['80:80']\n", "services:\n  web:\n    ports: ['80:80']\n"];
+    const docs = files.map((c, i) => doc(c, `${i}.yml`));
+    expect(mergeDocuments({ documents: docs, unicity: false }).value).toEqual({ services: { web: { ports: ["80:80", "80:80"] } } });
+    expect(mergeDocuments({ documents: docs }).value).toEqual({ services: { web: { ports: ["80:80"] } } });
+  });
+});
+
+describe("mergeServices", () => {
+  it("merges a service onto its base with the override rules, honouring !override", () => {
+    const base = parseYaml({
+      content: "image: nginx\ndepends_on: [one]\nports: ['8090:80']\nenvironment: {A: '1'}\n",
+      file: "base.yml",
+    }).value as Record<string, unknown>;
+    const over = parseYaml({ content: "depends_on: !override [two]\nenvironment: [B=2]\n", file: "x.yml" }).value as Record<
+      string,
+      unknown
+    >;
+    expect(mergeServices(base, over)).toEqual({
+      image: "nginx",
+      depends_on: ["two"],
+      ports: ["8090:80"],
+      environment: ["A=1", "B=2"],
+    });
+  });
+});
+
+describe("goValue", () => {
+  it("prints scalars the way Go's %v does", () => {
+    expect(goValue(3)).toBe("3");
+    expect(goValue(1.5)).toBe("1.5");
+    expect(goValue(1234567.5)).toBe("1.2345675e+06");
+    expect(goValue(0.00001)).toBe("1e-05");
+    expect(goValue(true)).toBe("true");
+    expect(goValue("x")).toBe("x");
+  });
+});
