@@ -26,7 +26,7 @@ export function transformResource({ value, path, file, loc }: TransformOptions):
     out.external = true;
     if ("name" in ext) {
       const at = { path: [...path, "external", "name"], loc: getLoc(ext, "name") ?? getLoc(value, "external") ?? loc, file };
-      issues.push(issueAt("INVALID_VALUE", `${formatPath(path)}: external.name is deprecated. Please set name and external: true`, { ...at, severity: "warning" }));
+      issues.push(issueAt("OBSOLETE_ATTRIBUTE", `${formatPath(path)}: external.name is deprecated. Please set name and external: true`, { ...at, severity: "warning" }));
       if ("name" in value && value.name !== ext.name) {
         issues.push(issueAt("INVALID_VALUE", `${formatPath(path)}: name and external.name conflict; only use name`, at));
       } else if (!("name" in value)) {
