@@ -47,6 +47,10 @@ export interface LoadEnvironmentOptions {
   profiles?: string[];
   /** env files (by name or `as`) that are project env files even if a service names them (CLI `--env-file`) */
   projectEnvFiles?: string[];
+  /** compose-go `SkipNormalization`: no default network, resource names, implicit depends_on, build defaults */
+  skipNormalization?: boolean;
+  /** compose-go `SkipConsistencyCheck`: no check of references between services (profiles' depends_on) */
+  skipConsistencyCheck?: boolean;
 }
 
 interface ComposeSource extends UploadedFile {
@@ -344,16 +348,18 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
     if (keys.length > 0) passThroughKeys[svc] = keys;
   }
 
-  const normalized = normalizeProject({ project, env });
-  issues.push(...normalized.issues);
-  project = normalized.value;
+  if (!options.skipNormalization) {
+    const normalized = normalizeProject({ project, env });
+    issues.push(...normalized.issues);
+    project = normalized.value;
+  }
 
   const profiles = applyProfiles({
     project,
     profiles: options.profiles ?? input.profiles,
     env: { COMPOSE_PROFILES: env.COMPOSE_PROFILES },
   });
-  issues.push(...profiles.issues);
+  issues.push(...(options.skipConsistencyCheck ? profiles.issues.filter((i) => i.code !== "UNKNOWN_SERVICE_REFERENCE") : profiles.issues));
   project = profiles.value.project;
 
   const resolved = resolveEnvFiles({
