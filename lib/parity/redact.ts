@@ -66,6 +66,17 @@ export function createScrubber(secrets: Iterable<string>): (s: string) => string
   };
 }
 
+/** Masks secrets written on a command line: `--requirepass X`, `--password=X`, `KEY=value` with a secret key, URL credentials. */
+export function maskCommandSecrets(command: string): string {
+  let out = maskUrlCredentials(command).replace(SECRET_FLAG, (all, flag: string, sep: string, v: string) =>
+    v === MASK || /^\$\$?\{?[A-Za-z_]/.test(v) ? all : `${flag}${sep}${MASK}`,
+  );
+  out = out.replace(/(^|[\s"'])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)/g, (all, pre: string, k: string, v: string) =>
+    classifySecret({ key: k, value: v }).reasons.includes("key-name") ? `${pre}${k}=${MASK}` : all,
+  );
+  return out;
+}
+
 /** Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`. */
 export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
   const walk = (v: unknown, depth: number): unknown => {
@@ -85,6 +96,8 @@ export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: R
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
 /** `KEY: value`, `- KEY=value`, `"KEY": value` inside YAML, one line at a time. */
 const YAML_PAIR = /^(\s*(?:-\s+)?["']?)([A-Za-z_][A-Za-z0-9_.-]*)(["']?\s*[:=]\s*)(.*)$/;
+
+const SECRET_FLAG = /(--?(?:requirepass|masterauth|password|passwd|pass|token|secret|api-key|apikey|auth-token))([= ]+)([^\s"',\]]+)/gi;
 
 function splitTrailingComment(raw: string): [string, string] {
   const trimmed = raw.trimStart();
@@ -153,6 +166,12 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
         const whole = c.reasons.includes("key-name") || c.reasons.includes("high-entropy");
         return `${pre}${k}=${whole ? MASK : maskUrlCredentials(v)}`;
       });
+    }
+    // command-line flags that take a secret: `--requirepass X`, `--password=X`
+    if (kind !== "env") {
+      redacted = redacted.replace(SECRET_FLAG, (all, flag: string, sep: string, v: string) =>
+        v === MASK || /^\$\$?\{?[A-Za-z_]/.test(v) ? all : `${flag}${sep}${MASK}`,
+      );
     }
     lines[i] = prefix + redacted;
   }

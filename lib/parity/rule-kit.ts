@@ -5,7 +5,7 @@
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
 import { formatPath, type PathSegment } from "@/lib/compose/source-map";
 import type { ServiceGroup } from "./match-services";
-import { redactValue, type RedactedValue } from "./redact";
+import { maskCommandSecrets, redactValue, type RedactedValue } from "./redact";
 import type { Finding, FindingLocation, FindingValue } from "./result-schema";
 import type { Factor, Role, Severity } from "./roles";
 
@@ -86,7 +86,7 @@ export function plainValue(env: string, value: string | null | undefined): Findi
 
 export function commandString(cmd: string[] | null | undefined): string | null {
   if (!cmd || !cmd.length) return null;
-  return cmd.map((p) => (/[\s"']/.test(p) ? JSON.stringify(p) : p)).join(" ");
+  return maskCommandSecrets(cmd.map((p) => (/[\s"']/.test(p) ? JSON.stringify(p) : p)).join(" "));
 }
 
 export function byRoleSeverity(roles: Role[], ifProduction: Severity, otherwise: Severity): Severity {

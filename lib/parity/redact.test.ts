@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createScrubber, maskCommandSecrets, maskUrlCredentials, maskValue, redactFileContent, redactValue } from "./redact";
+
+describe("redact", () => {
+  it("masks a secret with its length and masks URL credentials in place", () => {
+    expect(maskValue("0123456789abcdef0123456789abcdef")).toBe("•••• (32 chars)");
+    expect(maskUrlCredentials("postgres://app:hunter2@db:5432/app")).toBe("postgres://app:••••@db:5432/app");
+    const r = redactValue({ key: "DATABASE_URL", value: "postgres://app:hunter2@db:5432/app", fingerprintKey: "k" });
+    expect(r).toMatchObject({ display: "postgres://app:••••@db:5432/app", secret: true });
+    expect(redactValue({ key: "SQL_HOST", value: "db", fingerprintKey: "k" })).toMatchObject({ display: "db", secret: false });
+  });
+
+  it("redacts an env file in place keeping the line layout", () => {
+    const content = [
+      "# comment",
+      "DEBUG=1",
+      "SECRET_KEY=foo-bar-baz",
+      "export POSTGRES_PASSWORD='hello_django' # inline",
+      "DATABASE=postgres",
+      "DATABASE_URL=postgresql://hello_flask:hello_flask@db:5432/hello_flask_dev",
+      "#SECRET_KEY=old-secret-value",
+      "",
+    ].join("\n");
+    const out = redactFileContent({ name: ".env", kind: "env", content });
+    expect(out.split("\n")).toHaveLength(content.split("\n").length);
+    expect(out).not.toContain("foo-bar-baz");
+    expect(out).not.toContain("'hello_django'");
+    expect(out).not.toContain("old-secret-value");
+    expect(out).toContain("DEBUG=1");
+    expect(out).toContain("export POSTGRES_PASSWORD='••••' # inline");
+    expect(out).toContain("DATABASE_URL=postgresql://hello_flask:••••@db:5432/hello_flask_dev");
+  });
+
+  it("redacts a compose file: mapping, list and label forms", () => {
+    const content = [
+      "services:",
+      "  db:",
+      "    environment:",
+      "      POSTGRES_PASSWORD: hello_django",
+      "      - SECRET_KEY=supersecret",
+      "    labels:",
+      '      - "traefik.http.middlewares.auth.basicauth.users=testuser:$$apr1$$jIKW.bA4$$2sZ3"',
+      "    command: redis-server --requirepass=H733Kdjndks81 --masterauth t4Ph722qJ5QHeQ1qfu36 --requirepass $$REDIS_PASSWORD",
+      "    image: postgres:15",
+    ].join("\r\n");
+    const out = redactFileContent({ name: "compose.yml", kind: "compose", content });
+    expect(out.split("\r\n")).toHaveLength(9);
+    for (const s of ["hello_django", "supersecret", "jIKW", "H733Kdjndks81", "t4Ph722qJ5QHeQ1qfu36"]) expect(out).not.toContain(s);
+    expect(out).toContain('basicauth.users=••••"');
+    expect(out).toContain("image: postgres:15");
+    expect(out).toContain("--requirepass $$REDIS_PASSWORD");
+  });
+
+  it("scrubs secret values inside other strings, leaving short and well-known ones to field masking", () => {
+    const scrub = createScrubber(["hello_django", "pw", "postgres"]);
+    expect(scrub("gunicorn hello_django.wsgi")).toBe("gunicorn ••••.wsgi");
+    expect(scrub("postgres:15 pw")).toBe("postgres:15 pw");
+  });
+
+  it("masks secrets written on a command line", () => {
+    expect(maskCommandSecrets("redis-server --requirepass H733Kdjndks81 --appendonly yes")).toBe("redis-server --requirepass •••• --appendonly yes");
+    expect(maskCommandSecrets("sh -c 'SECRET_KEY=abc123 gunicorn app'")).toBe("sh -c 'SECRET_KEY=•••• gunicorn app'");
+    expect(maskCommandSecrets("redis-server --requirepass $$REDIS_PASSWORD")).toBe("redis-server --requirepass $$REDIS_PASSWORD");
+  });
+});
