@@ -176,3 +176,28 @@ describe("goValue", () => {
     expect(goValue("x")).toBe("x");
   });
 });
+
+describe("mergeDocuments on arbitrary documents", () => {
+  it("never throws, whatever shapes the documents hold", async () => {
+    const fc = await import("fast-check");
+    const key = fc.constantFrom("services", "web", "environment", "ports", "build", "depends_on", "networks", "logging", "ipam", "config", "labels", "x");
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: "small" },
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie("tree"), { maxLength: 3 }),
+        fc.dictionary(key, tie("tree"), { maxKeys: 3 }),
+      ),
+    }));
+    const document = fc.record({ services: fc.dictionary(fc.constantFrom("web", "db"), fc.dictionary(key, tree, { maxKeys: 4 })) });
+    fc.assert(
+      fc.property(fc.array(document, { minLength: 1, maxLength: 3 }), (docs) => {
+        const r = mergeDocuments({ documents: docs.map((value, i) => ({ value, file: `${i}.yml` })) });
+        expect(typeof r.value).toBe("object");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

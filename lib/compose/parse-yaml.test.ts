@@ -258,3 +258,18 @@ describe("decodeUtf8", () => {
     expect(codes(decodeUtf8(new Uint8Array(10), "x", { maxBytes: 4 }))).toEqual(["FILE_TOO_LARGE"]);
   });
 });
+
+describe("parseYaml on arbitrary input", () => {
+  it("never throws and always returns issues as data", async () => {
+    const fc = await import("fast-check");
+    const yamlish = fc.stringMatching(/^[ \n\-:\[\]{}&*!<>|#'"a-z0-9,.?%@`]{0,80}$/);
+    fc.assert(
+      fc.property(yamlish, (content) => {
+        const r = parseYaml({ content, file: "fuzz.yml" });
+        expect(Array.isArray(r.issues)).toBe(true);
+        for (const i of r.issues) expect(typeof i.message).toBe("string");
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -253,8 +253,8 @@ class Walker {
   ) {}
 
   document(doc: Document.Parsed): unknown {
-    this.anchors = indexAnchors(doc);
     try {
+      this.anchors = indexAnchors(doc);
       return this.build(doc.contents, { path: [], depth: 0, viaAlias: 0 });
     } catch (e) {
       if (e instanceof StopWalk) {
@@ -518,8 +518,8 @@ function scalarValue(n: { value: unknown; source?: string }): unknown {
 function indexAnchors(doc: Document.Parsed): Map<string, { start: number; node: YamlNode }[]> {
   const out = new Map<string, { start: number; node: YamlNode }[]>();
   visit(doc, (_key, node) => {
-    const n = node as YamlNode & { anchor?: string };
-    if (!n.anchor) return;
+    const n = node as (YamlNode & { anchor?: string }) | null;
+    if (!n?.anchor) return;
     const list = out.get(n.anchor) ?? [];
     list.push({ start: n.range?.[0] ?? 0, node: n });
     out.set(n.anchor, list);
