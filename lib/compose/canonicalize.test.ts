@@ -110,6 +110,17 @@ volumes:
     expect(r.issues).toMatchObject([{ code: "INVALID_VALUE", severity: "error", path: "services.web.privileged" }]);
   });
 
+  it("keeps a key named __proto__ as data, not as a prototype", () => {
+    const raw = JSON.parse('{"services":{"web":{"environment":["__proto__=x"],"labels":{"__proto__":"y"},"x-extra":{"__proto__":{"polluted":true}}}}}');
+    const { value } = canonicalize({ project: raw });
+    const web = value.services.web as Record<string, unknown>;
+    expect(Object.hasOwn(web.environment as object, "__proto__")).toBe(true);
+    expect((web.environment as Record<string, unknown>)["__proto__"]).toBe("x");
+    expect(Object.hasOwn(web.labels as object, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(web["x-extra"])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("does not crash on a project that is not a mapping", () => {
     expect(canonicalize({ project: [1, 2] }).issues[0]?.code).toBe("INVALID_VALUE");
     expect(canonicalize({ project: null }).value).toEqual({ name: "", services: {} });

@@ -10,7 +10,7 @@ import type { ComposeProject } from "./model";
 import { copyAllLocs, getLoc } from "./source-map";
 import { isMapping } from "./tags";
 import { cloneWithLocs } from "./transform/clone";
-import { issueAt, typeName } from "./transform/context";
+import { issueAt, typeName, setOwn } from "./transform/context";
 import { transformResource } from "./transform/external";
 import { transformService } from "./transform/service";
 
@@ -50,7 +50,7 @@ export function canonicalize({ project, file }: CanonicalizeOptions): PhaseResul
       if (isMapping(value)) {
         for (const [name, raw] of Object.entries(value)) {
           const r = transformService({ value: raw, path: ["services", name], file, loc: getLoc(value, name) });
-          services[name] = r.value;
+          setOwn(services, name, r.value);
           issues.push(...r.issues);
         }
       } else if (value !== null && value !== undefined) {
@@ -64,10 +64,10 @@ export function canonicalize({ project, file }: CanonicalizeOptions): PhaseResul
       copyAllLocs(value, section);
       for (const [name, raw] of Object.entries(value)) {
         const r = transformResource({ value: raw, path: [key, name], file, loc: getLoc(value, name) });
-        section[name] = r.value;
+        setOwn(section, name, r.value);
         issues.push(...r.issues);
       }
-      out[key] = section;
+      setOwn(out, key, section);
       continue;
     }
     if (key === "include" && Array.isArray(value)) {
@@ -76,7 +76,7 @@ export function canonicalize({ project, file }: CanonicalizeOptions): PhaseResul
       out.include = include;
       continue;
     }
-    out[key] = cloneWithLocs(value);
+    setOwn(out, key, cloneWithLocs(value));
   }
   if (!("services" in out)) out.services = {};
   if (typeof out.name !== "string") {

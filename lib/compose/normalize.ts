@@ -22,7 +22,7 @@ import type { ComposeProject } from "./model";
 import { getLoc, setLoc, type SourceLocation } from "./source-map";
 import { isMapping } from "./tags";
 import { cloneWithLocs } from "./transform/clone";
-import { issueAt, typeName } from "./transform/context";
+import { issueAt, typeName, setOwn } from "./transform/context";
 import { cleanPath } from "./transform/volumes";
 
 export interface NormalizeOptions {
@@ -54,11 +54,11 @@ function resolveValues(value: unknown, lookup: Lookup, keepEmpty: boolean): unkn
   if (isMapping(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v !== null && v !== undefined) out[k] = v;
+      if (v !== null && v !== undefined) setOwn(out, k, v);
       else {
         const found = lookup(k);
-        if (found !== undefined) out[k] = found;
-        else if (keepEmpty) out[k] = null;
+        if (found !== undefined) setOwn(out, k, found);
+        else if (keepEmpty) setOwn(out, k, null);
         else continue;
       }
       setLoc(out, k, getLoc(value, k));
@@ -77,7 +77,7 @@ function implicitDependency(
   loc: SourceLocation | undefined,
 ): void {
   if (Object.hasOwn(dependsOn, name)) return;
-  dependsOn[name] = { condition: "service_started", restart, required: true };
+  setOwn(dependsOn, name, { condition: "service_started", restart, required: true });
   setLoc(dependsOn, name, loc);
 }
 
@@ -99,7 +99,7 @@ function normalizeService(service: Record<string, unknown>, lookup: Lookup): voi
   else if (Array.isArray(service.depends_on)) {
     for (const [i, n] of service.depends_on.entries()) {
       if (typeof n !== "string") continue;
-      dependsOn[n] = { condition: "service_started", required: true };
+      setOwn(dependsOn, n, { condition: "service_started", required: true });
       setLoc(dependsOn, n, getLoc(service.depends_on, i));
     }
   }
@@ -166,7 +166,7 @@ function setNameFromKey(project: Record<string, unknown>): void {
       if (resource.name === null || resource.name === undefined) {
         resource.name = isTrue(resource.external) ? key : `${String(project.name ?? "")}_${key}`;
       }
-      top[key] = resource;
+      setOwn(top, key, resource);
     }
   }
 }

@@ -5,7 +5,7 @@
  * `y`/`yes`/`on`/`n`/`no`/`off`; integer and float fields accept numeric text.
  */
 import type { Issue, PhaseResult } from "../issues";
-import { goString, issueAt, type TransformOptions } from "./context";
+import { goString, issueAt, type TransformOptions, setOwn } from "./context";
 
 const TRUE_WORDS = new Set(["y", "yes", "on"]);
 const FALSE_WORDS = new Set(["n", "no", "off"]);
@@ -67,6 +67,6 @@ export function castField(
   if (!(key in target)) return;
   const opts = { value: target[key], path: [...where.path, key], file: where.file, loc: where.loc };
   const r = how === "bool" ? transformBoolean(opts) : transformNumber({ ...opts, kind: how });
-  target[key] = r.value;
+  setOwn(target, key, r.value);
   issues.push(...r.issues);
 }

@@ -9,7 +9,7 @@ import type { Issue, PhaseResult } from "../issues";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { castField } from "./booleans";
-import { goString, issueAt, typeName, type TransformOptions } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 import { transformMappingWithEquals } from "./environment";
 import { transformExtraHosts } from "./extra-hosts";
 import { transformFileMounts } from "./file-mounts";
@@ -44,8 +44,8 @@ export function transformSsh({ value, path, file, loc }: TransformOptions): Phas
         issues.push(issueAt("INVALID_VALUE", `invalid ssh key ${JSON.stringify(item)}`, at));
         return;
       }
-      out[item] = null;
-    } else out[item.slice(0, eq)] = item.slice(eq + 1);
+      setOwn(out, item, null);
+    } else setOwn(out, item.slice(0, eq), item.slice(eq + 1));
     setLoc(out, eq < 0 ? item : item.slice(0, eq), getLoc(value, i));
   });
   return { value: out, issues };
@@ -80,9 +80,9 @@ export function transformBuild({ value, path, file, loc }: TransformOptions): Ph
     else if (LIST_FIELDS.includes(k)) r = transformStringList(opts);
     else if ((k === "provenance" || k === "sbom") && typeof v !== "string") r = { value: goString(v), issues: [] };
     if (r) {
-      out[k] = r.value;
+      setOwn(out, k, r.value);
       issues.push(...r.issues);
-    } else out[k] = v;
+    } else setOwn(out, k, v);
   }
   for (const f of BOOLEAN_FIELDS) castField(out, f, "bool", { path, file, loc: getLoc(value, f) }, issues);
   if (!("context" in out)) out.context = ".";

@@ -57,3 +57,9 @@ export function typeName(v: unknown): string {
   if (typeof v === "object") return "mapping";
   return typeof v;
 }
+
+/** Sets an own property, even for a key named `__proto__` (plain assignment would change the prototype). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

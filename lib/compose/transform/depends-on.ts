@@ -7,7 +7,7 @@ import type { Issue, PhaseResult } from "../issues";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { castField } from "./booleans";
-import { goString, issueAt, typeName, type TransformOptions } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
 export function transformDependsOn({ value, path, file, loc }: TransformOptions): PhaseResult<unknown> {
   const issues: Issue[] = [];
@@ -16,7 +16,7 @@ export function transformDependsOn({ value, path, file, loc }: TransformOptions)
   if (Array.isArray(value)) {
     value.forEach((name, i) => {
       const key = goString(name);
-      out[key] = { condition: "service_started", required: true };
+      setOwn(out, key, { condition: "service_started", required: true });
       setLoc(out, key, getLoc(value, i));
     });
     return { value: out, issues };
@@ -34,7 +34,7 @@ export function transformDependsOn({ value, path, file, loc }: TransformOptions)
       if (!("required" in dep)) dep.required = true;
       castField(dep, "required", "bool", { ...at, loc: getLoc(raw, "required") }, issues);
       castField(dep, "restart", "bool", { ...at, loc: getLoc(raw, "restart") }, issues);
-      out[name] = dep;
+      setOwn(out, name, dep);
       setLoc(out, name, getLoc(value, name));
     }
     return { value: out, issues };

@@ -7,7 +7,7 @@
 import type { Issue, PhaseResult } from "../issues";
 import { getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
-import { goString, issueAt, typeName, type TransformOptions } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
 export function transformMappingWithEquals({ value, path, file, loc }: TransformOptions): PhaseResult<unknown> {
   const issues: Issue[] = [];
@@ -15,7 +15,7 @@ export function transformMappingWithEquals({ value, path, file, loc }: Transform
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
     for (const [k, v] of Object.entries(value)) {
-      out[k] = v === null || v === undefined ? null : goString(v);
+      setOwn(out, k, v === null || v === undefined ? null : goString(v));
       setLoc(out, k, getLoc(value, k));
     }
     return { value: out, issues };
@@ -35,7 +35,7 @@ export function transformMappingWithEquals({ value, path, file, loc }: Transform
         );
         return;
       }
-      out[key] = eq < 0 ? null : text.slice(eq + 1);
+      setOwn(out, key, eq < 0 ? null : text.slice(eq + 1));
       setLoc(out, key, getLoc(value, i));
     });
     return { value: out, issues };

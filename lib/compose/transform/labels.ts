@@ -7,7 +7,7 @@
 import type { Issue, PhaseResult } from "../issues";
 import { getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
-import { goString, issueAt, typeName, type TransformOptions } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
 export function transformStringMapping({
   value,
@@ -21,7 +21,7 @@ export function transformStringMapping({
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
     for (const [k, v] of Object.entries(value)) {
-      out[k] = v === null || v === undefined ? "" : goString(v);
+      setOwn(out, k, v === null || v === undefined ? "" : goString(v));
       setLoc(out, k, getLoc(value, k));
     }
     return { value: out, issues };
@@ -37,7 +37,7 @@ export function transformStringMapping({
         continue;
       }
       const key = eq < 0 ? text : text.slice(0, eq);
-      out[key] = eq < 0 ? "" : text.slice(eq + 1);
+      setOwn(out, key, eq < 0 ? "" : text.slice(eq + 1));
       setLoc(out, key, getLoc(value, i));
     }
     return { value: out, issues };

@@ -5,7 +5,7 @@
 import type { PhaseResult } from "../issues";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
-import { goString, issueAt, typeName, type TransformOptions } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
 export function transformServiceNetworks({ value, path, file, loc }: TransformOptions): PhaseResult<unknown> {
   if (Array.isArray(value)) {
@@ -13,7 +13,7 @@ export function transformServiceNetworks({ value, path, file, loc }: TransformOp
     setSelfLoc(out, getSelfLoc(value));
     value.forEach((name, i) => {
       const key = goString(name);
-      out[key] = null;
+      setOwn(out, key, null);
       setLoc(out, key, getLoc(value, i));
     });
     return { value: out, issues: [] };

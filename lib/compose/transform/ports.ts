@@ -8,7 +8,7 @@ import type { Issue, PhaseResult } from "../issues";
 import type { PortConfig } from "../model";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
-import { issueAt, typeName, type TransformOptions } from "./context";
+import { issueAt, typeName, type TransformOptions, setOwn } from "./context";
 import { isIP } from "./ip";
 
 const PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
@@ -152,7 +152,7 @@ function canonicalLongPort(
         }
         out.target = v;
       }
-    } else out[k] = v;
+    } else setOwn(out, k, v);
   }
   return out as unknown as PortConfig;
 }

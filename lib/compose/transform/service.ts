@@ -10,7 +10,7 @@ import { castField, type NumberKind } from "./booleans";
 import { transformBuild } from "./build";
 import { cloneWithLocs } from "./clone";
 import { transformCommand } from "./command";
-import { issueAt, typeName, type TransformOptions } from "./context";
+import { issueAt, typeName, type TransformOptions, setOwn } from "./context";
 import { transformDependsOn } from "./depends-on";
 import { transformDeviceRequests, transformDevices } from "./devices";
 import { transformEnvFile } from "./env-file";
@@ -44,7 +44,7 @@ function transformHooks({ value, path, file, loc }: TransformOptions): PhaseResu
     ] as const) {
       if (!(k in hook)) continue;
       const r = t(at(k));
-      h[k] = r.value;
+      setOwn(h, k, r.value);
       issues.push(...r.issues);
     }
     castField(h, "privileged", "bool", { path: [...path, i], file, loc: getLoc(hook, "privileged") }, issues);
@@ -103,7 +103,7 @@ function transformDevelop({ value, path, file }: TransformOptions): PhaseResult<
       for (const k of ["ignore", "include"]) {
         if (!(k in w)) continue;
         const r = transformStringList({ value: w[k], path: [...path, "watch", i, k], file, loc: getLoc(w, k) });
-        w[k] = r.value;
+        setOwn(w, k, r.value);
         issues.push(...r.issues);
       }
     });
@@ -175,11 +175,11 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
   for (const [k, v] of Object.entries(value)) {
     const transform = SERVICE_TRANSFORMS[k];
     if (!transform || (v === null && k !== "command" && k !== "entrypoint")) {
-      out[k] = cloneWithLocs(v);
+      setOwn(out, k, cloneWithLocs(v));
       continue;
     }
     const r = transform({ value: v, path: [...path, k], file, loc: getLoc(value, k) ?? loc });
-    out[k] = r.value;
+    setOwn(out, k, r.value);
     issues.push(...r.issues);
   }
   for (const f of BOOLEAN_FIELDS) castField(out, f, "bool", { path, file, loc: getLoc(value, f) }, issues);

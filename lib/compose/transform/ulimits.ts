@@ -6,7 +6,7 @@ import type { Issue, PhaseResult } from "../issues";
 import { copyAllLocs, getLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { castField, transformNumber } from "./booleans";
-import { issueAt, typeName, type TransformOptions } from "./context";
+import { issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
 export function transformUlimits({ value, path, file, loc }: TransformOptions): PhaseResult<unknown> {
   const issues: Issue[] = [];
@@ -23,11 +23,11 @@ export function transformUlimits({ value, path, file, loc }: TransformOptions): 
       copyAllLocs(limit, l);
       castField(l, "soft", "int", at, issues);
       castField(l, "hard", "int", at, issues);
-      out[name] = l;
+      setOwn(out, name, l);
     } else {
       const r = transformNumber({ value: limit, ...at, kind: "int" });
       issues.push(...r.issues);
-      out[name] = r.value;
+      setOwn(out, name, r.value);
     }
   }
   return { value: out, issues };
