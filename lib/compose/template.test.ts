@@ -106,3 +106,107 @@ describe("extractVariables", () => {
     expect(extractVariables("$$A ${ } plain")).toEqual([]);
   });
 });
+
+/**
+ * A direct, recursive reading of compose-go's algorithm with its regular expression
+ * (`.` written `[^\n]`, as Go's `.` only stops at a newline), to check the iterative
+ * implementation against.
+ */
+function referenceSubstitute(template: string, lookup: (name: string) => string | undefined): { value?: string; error?: string } {
+  const pattern = () => /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{(?:([_a-z][_a-z0-9]*(?::?[-+?]([^\n]*))?)\}|()))/giu;
+  const ops = [":?", "?", ":-", "-", ":+", "+"];
+  const closing = (s: string) => {
+    let open = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === "}" && --open === 0) return i;
+      if (s[i] === "{") {
+        open++;
+        i++;
+      }
+    }
+    return -1;
+  };
+  type R = { value: string; error?: { message: string; template?: string } };
+  const sub = (t: string): R => {
+    let err: R["error"];
+    const value = t.replace(pattern(), (match: string) => {
+      const r = replace(match);
+      if (r.error) {
+        if (r.error.template === "") r.error = { message: `Invalid template: ${JSON.stringify(t)}`, template: t };
+        err ??= r.error;
+      }
+      return r.value;
+    });
+    return err ? { value, error: err } : { value };
+  };
+  const replace = (text: string): R => {
+    const op = ops
+      .map((o) => [o, text.indexOf(o)] as const)
+      .filter(([, i]) => i >= 0)
+      .sort((a, b) => a[1] - b[1])[0]?.[0];
+    const c = closing(text);
+    const rest = c > -1 ? text.slice(c + 1) : "";
+    const head = c > -1 ? text.slice(0, c + 1) : text;
+    const g = pattern().exec(head);
+    if (g?.[1]) return { value: "$" };
+    const named = g?.[2];
+    const braced = g?.[3];
+    if (!named && !braced) return { value: "", error: { message: "", template: "" } };
+    if (braced && op && braced.includes(op)) {
+      const at = braced.indexOf(op);
+      const [name, arg] = [braced.slice(0, at), braced.slice(at + op.length)];
+      const v = lookup(name);
+      let r: R;
+      if (op.endsWith("?")) {
+        if (v !== undefined && (op === "?" || v !== "")) r = { value: v };
+        else {
+          const msg = sub(arg);
+          if (msg.error) return { value: "", error: msg.error };
+          const m = msg.value ? `required variable ${name} is missing a value: ${msg.value}` : `required variable ${name} is missing a value`;
+          return { value: "", error: { message: m } };
+        }
+      } else if (op.endsWith("-")) r = v === undefined || (op === ":-" && v === "") ? sub(arg) : { value: v };
+      else r = v !== undefined && (op === "+" || v !== "") ? sub(arg) : { value: v ?? "" };
+      if (r.error) return { value: "", error: r.error };
+      const nested = sub(rest);
+      if (nested.error) return { value: "", error: nested.error };
+      return { value: r.value + nested.value };
+    }
+    return { value: lookup(named ?? braced ?? "") ?? "" };
+  };
+  const r = sub(template);
+  return r.error ? { error: r.error.message } : { value: r.value };
+}
+
+describe("substituteTemplate against a recursive reading of compose-go", () => {
+  it("agrees on value and error for generated templates", () => {
+    const unit = fc.constantFrom("$", "$", "{", "}", "}", ":", "-", "+", "?", "A", "B", "E", "x", " ", "\n", "${", "${A", "${B:-", "${E:+", "$$");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (t) => {
+        const env: Record<string, string> = { A: "a", E: "" };
+        const look = (n: string) => (Object.hasOwn(env, n) ? env[n] : undefined);
+        const ours = substituteTemplate({ template: t, lookup: look });
+        const ref = referenceSubstitute(t, look);
+        expect(ours.error?.message).toBe(ref.error);
+        if (!ref.error) expect(ours.value).toBe(ref.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("handles thousands of templates on one line without nesting limits", () => {
+    const r = sub("${MISSING:-x}".repeat(3000));
+    expect(r.value).toBe("x".repeat(3000));
+  });
+
+  it("stays fast on a long line of unclosed templates", () => {
+    const started = Date.now();
+    const r = sub("${MISSING:-".repeat(20000));
+    expect(r.error?.kind).toBe("invalid_template");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("names the rest of a line in an invalid-template error found there, like compose-go", () => {
+    expect(sub("${MISSING:-x}${}").error?.message).toBe('Invalid template: "${}"');
+  });
+});

@@ -59,6 +59,8 @@ interface TemplateMatch {
   end: number;
   /** variable name (named), `NAME<op>rest` (braced), `""` otherwise */
   body: string;
+  /** braced only: the operator right after the name */
+  op?: Operator;
 }
 
 const OPERATORS = [":?", "?", ":-", "-", ":+", "+"] as const;
@@ -66,6 +68,7 @@ type Operator = (typeof OPERATORS)[number];
 
 function isNameStart(c: string | undefined): boolean {
   if (c === undefined) return false;
+  // Go's case-insensitive [a-z] also matches the Kelvin sign and the long s
   return c === "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "\u212a" || c === "\u017f";
 }
 
@@ -78,10 +81,45 @@ function isOperatorChar(c: string | undefined): boolean {
 }
 
 /**
- * The match compose-go's pattern `\$(?i:(\$)|([_a-z][_a-z0-9]*)|{(?:([_a-z][_a-z0-9]*(?::?[-+?](.*))?)}|()))`
- * finds at `i` (which must hold a `$`), or undefined when there is none.
+ * The last `}` of each line of a text, found once per line (so that many templates on one
+ * long line cost linear time).
  */
-function matchAt(s: string, i: number): TemplateMatch | undefined {
+class LineBraces {
+  private newlines: number[] | undefined;
+  private readonly lastClose = new Map<number, number>();
+  constructor(private readonly s: string) {}
+
+  /** Index of the last `}` on the line holding `pos`, or -1. */
+  lastCloseOnLine(pos: number): number {
+    if (!this.newlines) {
+      this.newlines = [];
+      for (let i = this.s.indexOf("\n"); i !== -1; i = this.s.indexOf("\n", i + 1)) this.newlines.push(i);
+    }
+    const nl = this.newlines;
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((nl[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const lineEnd = nl[lo] ?? this.s.length;
+    let close = this.lastClose.get(lineEnd);
+    if (close === undefined) {
+      close = lineEnd > 0 ? this.s.lastIndexOf("}", lineEnd - 1) : -1;
+      const lineStart = lo > 0 ? (nl[lo - 1] ?? -1) + 1 : 0;
+      if (close < lineStart) close = -1;
+      this.lastClose.set(lineEnd, close);
+    }
+    return close;
+  }
+}
+
+/**
+ * The match compose-go's pattern `\$(?i:(\$)|([_a-z][_a-z0-9]*)|{(?:([_a-z][_a-z0-9]*(?::?[-+?](.*))?)}|()))`
+ * finds at `i`, or undefined when there is none there.
+ */
+function matchAt(s: string, i: number, braces: LineBraces): TemplateMatch | undefined {
   if (s[i] !== "$") return undefined;
   const c = s[i + 1];
   if (c === "$") return { kind: "escaped", start: i, end: i + 2, body: "" };
@@ -95,25 +133,23 @@ function matchAt(s: string, i: number): TemplateMatch | undefined {
   if (isNameStart(s[k])) {
     let j = k + 1;
     while (isNameChar(s[j])) j++;
-    let afterOperator = -1;
-    if (s[j] === ":" && isOperatorChar(s[j + 1])) afterOperator = j + 2;
-    else if (isOperatorChar(s[j])) afterOperator = j + 1;
-    if (afterOperator >= 0) {
-      // `(.*)}` is greedy and `.` stops at a newline: the last `}` of the line.
-      const nl = s.indexOf("\n", afterOperator);
-      const lineEnd = nl === -1 ? s.length : nl;
-      const close = lineEnd > 0 ? s.lastIndexOf("}", lineEnd - 1) : -1;
-      if (close >= afterOperator) return { kind: "braced", start: i, end: close + 1, body: s.slice(k, close) };
+    let op: Operator | undefined;
+    if (s[j] === ":" && isOperatorChar(s[j + 1])) op = `:${s[j + 1]}` as Operator;
+    else if (isOperatorChar(s[j])) op = s[j] as Operator;
+    if (op) {
+      // `(.*)}` is greedy and `.` stops at a newline: the match runs to the last `}` of the line.
+      const close = braces.lastCloseOnLine(j);
+      if (close >= j + op.length) return { kind: "braced", start: i, end: close + 1, body: s.slice(k, close), op };
     }
     if (s[j] === "}") return { kind: "braced", start: i, end: j + 1, body: s.slice(k, j) };
   }
   return { kind: "invalid", start: i, end: i + 2, body: "" };
 }
 
-/** Index of the `}` that closes the first `{` (the character after each `{` is skipped, like compose-go). */
-function firstBraceClosingIndex(s: string): number {
+/** Index of the `}` that closes the first `{` at or after `from` (the character after each `{` is skipped, like compose-go). */
+function firstBraceClosingIndex(s: string, from = 0, to = s.length): number {
   let open = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     if (s[i] === "}") {
       open--;
       if (open === 0) return i;
@@ -124,20 +160,6 @@ function firstBraceClosingIndex(s: string): number {
     }
   }
   return -1;
-}
-
-/** The operator written first in the matched text (compose-go sorts operators by their first index). */
-function firstOperator(text: string): Operator | undefined {
-  let best: Operator | undefined;
-  let bestIndex = Infinity;
-  for (const op of OPERATORS) {
-    const idx = text.indexOf(op);
-    if (idx >= 0 && idx < bestIndex) {
-      best = op;
-      bestIndex = idx;
-    }
-  }
-  return best;
 }
 
 function partition(s: string, sep: string): [string, string] {
@@ -173,65 +195,64 @@ function tooDeep(): TemplateError {
   };
 }
 
+/**
+ * compose-go substitutes a braced template's head (up to its balanced `}`) and then, recursively,
+ * the rest of its greedy match. We walk that rest in the same loop instead of recursing, which
+ * gives the same result and errors (an `Invalid template` error names the rest it was found in)
+ * without one stack level per template on a line.
+ */
 function substitute(template: string, ctx: Context, depth: number): Step {
   if (depth > MAX_TEMPLATE_DEPTH) return { value: "", error: tooDeep() };
+  const braces = new LineBraces(template);
   let out = "";
   let firstError: TemplateError | undefined;
   let copied = 0;
+  /** while walking the rest of a greedy match: where the current rest starts and where they all end */
+  let restStart = -1;
+  let restEnd = -1;
   let i = template.indexOf("$");
   while (i !== -1 && i < template.length) {
-    const m = matchAt(template, i);
+    if (restEnd >= 0 && i >= restEnd) restStart = restEnd = -1;
+    const m = matchAt(template, i, braces);
     if (!m) {
       i = template.indexOf("$", i + 1);
       continue;
     }
     out += template.slice(copied, m.start);
-    const step = replaceMatch(template.slice(m.start, m.end), ctx, depth);
-    if (step.error) {
-      // an Invalid template error names the template it was found in (the innermost one)
-      const error = step.error === PENDING_INVALID ? invalidTemplate(template) : step.error;
-      firstError ??= error;
+    let next = m.end;
+    if (m.kind === "escaped") out += "$";
+    else if (m.kind === "invalid") {
+      firstError ??= invalidTemplate(restEnd >= 0 ? template.slice(restStart, restEnd) : template);
+    } else {
+      // compose-go cuts the match at the first balanced `}` (the head) and re-reads the head
+      const headEnd = m.kind === "braced" ? firstBraceClosingIndex(template, m.start, m.end) + 1 : 0;
+      const body = headEnd > 0 ? template.slice(m.start + 2, headEnd - 1) : m.body;
+      const applied = m.kind === "braced" && m.op ? applyOperator(m.op, body, ctx, depth) : undefined;
+      if (applied?.error) firstError ??= applied.error;
+      else if (applied) {
+        out += applied.value;
+        // what follows the head up to the match's end is the rest, substituted after it
+        if (headEnd > 0 && headEnd < m.end) {
+          next = headEnd;
+          restStart = headEnd;
+          if (restEnd < 0) restEnd = m.end;
+        }
+      } else {
+        const value = lookupVariable(ctx, m.body);
+        if (value === undefined) ctx.unset.add(m.body);
+        out += value ?? "";
+      }
     }
-    out += step.value;
-    copied = m.end;
-    i = template.indexOf("$", m.end);
+    copied = next;
+    i = template.indexOf("$", next);
   }
   out += template.slice(copied);
   return firstError ? { value: out, error: firstError } : { value: out };
 }
 
-/** A marker for "invalid template, template text not known yet" (filled in by `substitute`). */
-const PENDING_INVALID: TemplateError = { kind: "invalid_template", message: "" };
-
-function replaceMatch(text: string, ctx: Context, depth: number): Step {
-  const op = firstOperator(text);
-  const closing = firstBraceClosingIndex(text);
-  let rest = "";
-  let head = text;
-  if (closing > -1) {
-    rest = text.slice(closing + 1);
-    head = text.slice(0, closing + 1);
-  }
-  const m = matchAt(head, 0);
-  if (!m || m.kind === "invalid") return { value: "", error: PENDING_INVALID };
-  if (m.kind === "escaped") return { value: "$" };
-  if (m.kind === "braced") {
-    const applied = applyOperator(op, m.body, ctx, depth);
-    if (applied) {
-      if (applied.error) return { value: "", error: applied.error };
-      const nested = substitute(rest, ctx, depth + 1);
-      if (nested.error) return { value: "", error: nested.error };
-      return { value: applied.value + nested.value };
-    }
-  }
-  const value = lookupVariable(ctx, m.body);
-  if (value === undefined) ctx.unset.add(m.body);
-  return { value: value ?? "" };
-}
-
 /** undefined when the operator does not apply (no operator in the substitution). */
-function applyOperator(op: Operator | undefined, substitution: string, ctx: Context, depth: number): Step | undefined {
-  if (op === undefined || !substitution.includes(op)) return undefined;
+function applyOperator(op: Operator, substitution: string, ctx: Context, depth: number): Step | undefined {
+  if (!substitution.includes(op)) return undefined;
   const [name, arg] = partition(substitution, op);
   const value = lookupVariable(ctx, name);
   switch (op) {
@@ -269,10 +290,7 @@ export function substituteTemplate({ template, lookup }: SubstituteTemplateOptio
   const step = substitute(template, ctx, 0);
   const variables = [...ctx.variables].map(([name, set]) => ({ name, set }));
   const unset = [...ctx.unset];
-  if (step.error) {
-    const error = step.error === PENDING_INVALID ? invalidTemplate(template) : step.error;
-    return { variables, unset, error };
-  }
+  if (step.error) return { variables, unset, error: step.error };
   return { value: step.value, variables, unset };
 }
 
@@ -304,9 +322,10 @@ export function extractVariables(template: string): ExtractedVariable[] {
 /** `base`: offset of `s` in the original template (to order the names as written). */
 function collectVariables(s: string, base: number, out: { at: number; variable: ExtractedVariable }[], depth: number): void {
   if (depth > MAX_TEMPLATE_DEPTH) return;
+  const braces = new LineBraces(s);
   let i = s.indexOf("$");
   while (i !== -1 && i < s.length) {
-    const m = matchAt(s, i);
+    const m = matchAt(s, i, braces);
     if (!m) {
       i = s.indexOf("$", i + 1);
       continue;
