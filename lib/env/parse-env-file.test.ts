@@ -207,3 +207,12 @@ describe("parseEnvFiles", () => {
     expect(envEntriesToMap(value).URL).toBe("http://shell");
   });
 });
+
+describe("envEntriesToMap with unusual keys", () => {
+  it("keeps a __proto__ key as data on a plain object", () => {
+    const map = envEntriesToMap(parseEnvFile({ content: "__proto__=x\nA=1\n", file }).value);
+    expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(map, "__proto__")?.value).toBe("x");
+    expect(map.A).toBe("1");
+  });
+});

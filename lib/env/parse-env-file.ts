@@ -331,10 +331,13 @@ export function parseEnvFile({ content, file, lookup, earlier }: ParseEnvFileOpt
  * `null` ("unknown") when nothing set it.
  */
 export function envEntriesToMap(entries: readonly Pick<EnvEntry, "key" | "value">[]): Record<string, string | null> {
-  const out: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+  const out: Record<string, string | null> = {};
+  const set = (key: string, value: string | null) =>
+    // `__proto__` is a possible env key: keep it as data
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   for (const { key, value } of entries) {
-    if (value !== null) out[key] = value;
-    else if (!Object.hasOwn(out, key)) out[key] = null;
+    if (value !== null) set(key, value);
+    else if (!Object.hasOwn(out, key)) set(key, null);
   }
   return out;
 }
