@@ -273,3 +273,26 @@ describe("parseYaml on arbitrary input", () => {
     );
   });
 });
+
+describe("goPlainNumber (numbers as compose's go-yaml reads them)", () => {
+  it("reads a leading zero as octal and drops underscores, like go-yaml", () => {
+    const r = parseYaml({
+      content: "mode: 0440\nbig: 1_000\nbin: 0b101\nhex: 0x1F\noct: 0o17\neight: 08\nneg: -0x10\nexp: 1e3\nplus: +5\nport: 8000:8000\nver: 1.10\nquoted: '0440'\n",
+      file: "n.yml",
+    });
+    expect(r.value).toEqual({
+      mode: 288,
+      big: 1000,
+      bin: 5,
+      hex: 31,
+      oct: 15,
+      eight: 8,
+      neg: -16,
+      exp: 1000,
+      plus: 5,
+      port: "8000:8000",
+      ver: 1.1,
+      quoted: "0440",
+    });
+  });
+});

@@ -506,7 +506,11 @@ class Walker {
   }
 }
 
-function scalarValue(n: { value: unknown; source?: string }): unknown {
+function scalarValue(n: { value: unknown; source?: string; type?: string; tag?: string }): unknown {
+  if (n.type === "PLAIN" && !n.tag && typeof n.source === "string") {
+    const goNumber = goPlainNumber(n.source);
+    if (goNumber !== undefined) return goNumber;
+  }
   const v = n.value;
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
@@ -526,6 +530,37 @@ function indexAnchors(doc: Document.Parsed): Map<string, { start: number; node: 
   });
   for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
+const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/**
+ * How go-yaml (compose's YAML library) reads a plain scalar that starts with a digit or a
+ * sign: underscores are dropped, then Go's base-0 integer syntax (`0755` is octal, `0b101`
+ * binary, `0x1F` hex), then a float. The YAML 1.2 core schema reads `0755` as 755 and
+ * `1_000` as a string; compose reads 493 and 1000, so we do too. Undefined: not a number.
+ */
+export function goPlainNumber(source: string): number | undefined {
+  if (!/^[-+0-9]/.test(source)) return undefined;
+  const plain = source.replaceAll("_", "");
+  if (GO_INT.test(plain)) {
+    const negative = plain.startsWith("-");
+    const body = plain.replace(/^[-+]/, "");
+    let value: number;
+    if (/^0[xX]/.test(body)) value = parseInt(body.slice(2), 16);
+    else if (/^0[bB]/.test(body)) value = parseInt(body.slice(2), 2);
+    else if (/^0[oO]/.test(body)) value = parseInt(body.slice(2), 8);
+    else if (body.length > 1 && body.startsWith("0")) value = parseInt(body.slice(1), 8);
+    else value = parseInt(body, 10);
+    if (Number.isNaN(value)) return undefined;
+    return negative ? -value : value;
+  }
+  if (GO_FLOAT.test(plain)) {
+    const value = Number(plain);
+    return Number.isNaN(value) ? undefined : value;
+  }
+  return undefined;
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
