@@ -26,6 +26,8 @@ describe("secrets", () => {
     expect(looksHighEntropy("/usr/src/app/static/files")).toBe(false);
     expect(looksHighEntropy("ghcr.io/getsentry/snuba:nightly")).toBe(false);
     expect(looksHighEntropy("hello_django_prod")).toBe(false);
+    expect(looksHighEntropy("backend.settings.ec2")).toBe(false);
+    expect(looksHighEntropy("6HXkUKmlkYpB8JHXd0LcGCDS7C6E8zrWPwnUDjnTTOI")).toBe(true);
     expect(classifySecret({ key: "DATABASE_PASSWORD", value: "/run/secrets/db-password" }).secret).toBe(false);
   });
 

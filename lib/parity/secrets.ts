@@ -93,9 +93,13 @@ export function looksHighEntropy(value: string): boolean {
   if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/|[A-Za-z]:\\)/i.test(value)) return false;
   if (/^[\w.-]+(\/[\w.-]+)+(:[\w.-]+)?$/.test(value) && !/\d.*[A-Z]|[A-Z].*\d/.test(value)) return false;
   if (/^[a-z]+([._-][a-z]+)+$/.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
+  // dotted identifiers: Python modules, hostnames, Java packages (`backend.settings.ec2`)
+  if (/^[A-Za-z_][\w-]*(\.[\w-]+)+$/.test(value) && !/[A-Z].*\d|\d.*[A-Z]/.test(value)) return false;
+  const alnum = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;
+  const symbols = /[^A-Za-z0-9]/.test(value);
   const hex = /^[0-9a-f]{32,}$/i.test(value);
-  if (!hex && classes < 3) return false;
+  const base64ish = /^[A-Za-z0-9+/=_-]{32,}$/.test(value) && alnum >= 2;
+  if (!hex && !base64ish && alnum < 3 && !(alnum === 2 && symbols && value.length >= 24)) return false;
   return shannonEntropy(value) >= (hex ? 3.0 : 3.5);
 }
 

@@ -42,6 +42,12 @@ const DEV_MODE = /^(dev|develop|development|local|debug)$/i;
 const DEV_SETTINGS = /\.(dev|development|local|local_settings|settings_dev|develop|debug)$/i;
 const DEV_TARGET = /^(dev|development|develop|local|debug|builder)$/i;
 
+/** What dev server a command line runs, if any. */
+export function devServerOf(cmd: string): string | undefined {
+  for (const [re, what] of DEV_SERVERS) if (re.test(cmd)) return what;
+  return undefined;
+}
+
 function unquote(v: string): string {
   return v.trim().replace(/^(["'])(.*)\1$/, "$2");
 }

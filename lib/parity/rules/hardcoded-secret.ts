@@ -108,6 +108,8 @@ export const hardcodedSecretRule: Rule = {
     for (const view of ctx.environments) {
       for (const [name, v] of Object.entries(view.env.variables ?? {})) {
         if (coveredVars.get(view.name)?.has(name) || name.startsWith("COMPOSE_")) continue;
+        // the same key reaches a service through env_file: reported with the service
+        if (Object.values(view.env.project.services ?? {}).some((svc) => svc.environment && Object.hasOwn(svc.environment, name))) continue;
         const c = classifySecret({ key: name, value: v.value });
         if (!c.secret) continue;
         byVar.set(name, [...(byVar.get(name) ?? []), { env: view.name, value: v.value, file: v.file, line: v.line, productionLike: isProductionLike(view.role) }]);

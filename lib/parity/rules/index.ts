@@ -6,6 +6,8 @@ import type { Rule } from "../rule-kit";
 import { adminUiInProductionRule } from "./admin-ui-in-production";
 import { backingPortPublishedRule } from "./backing-port-published";
 import { backingServiceKindRule } from "./backing-service-kind";
+import { buildDriftRule } from "./build-drift";
+import { commandDriftRule } from "./command-drift";
 import { dependsOnDriftRule } from "./depends-on-drift";
 import { devPatternInProdRule } from "./dev-pattern-in-prod";
 import { envMissingRule } from "./env-missing";
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   hardcodedSecretRule,
   secretReusedRule,
   devPatternInProdRule,
+  commandDriftRule,
+  buildDriftRule,
   dependsOnDriftRule,
   volumeDriftRule,
   restartDriftRule,
