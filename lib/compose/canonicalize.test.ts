@@ -79,6 +79,37 @@ volumes:
     expect(r.value.services.db).toEqual({ image: "postgres:15", restart: "unless-stopped" });
   });
 
+  it("reads sizes, durations and CPU counts the way compose prints them", () => {
+    const raw = load(`
+services:
+  web:
+    image: app
+    mem_limit: 512m
+    shm_size: 1gb
+    stop_grace_period: 90s
+    volumes:
+      - type: tmpfs
+        target: /tmp
+        tmpfs: { size: 64m }
+    deploy:
+      restart_policy: { delay: 5s, max_attempts: "3" }
+      resources:
+        limits: { cpus: "0.50", memory: 1G }
+        reservations: { memory: "268435456" }
+`);
+    const r = canonicalize({ project: raw });
+    expect(r.issues).toEqual([]);
+    const web = r.value.services.web;
+    expect(web?.mem_limit).toBe("536870912");
+    expect(web?.shm_size).toBe("1073741824");
+    expect(web?.stop_grace_period).toBe("1m30s");
+    expect(web?.volumes).toEqual([{ type: "tmpfs", target: "/tmp", tmpfs: { size: "67108864" } }]);
+    expect(web?.deploy).toEqual({
+      restart_policy: { delay: "5s", max_attempts: 3 },
+      resources: { limits: { cpus: 0.5, memory: "1073741824" }, reservations: { memory: "268435456" } },
+    });
+  });
+
   it("keeps the location of every value it rebuilds", () => {
     const raw = load(
       ["services:", "  web:", "    ports:", '      - "8000:8000"', "    environment:", "      - DEBUG=1", "    volumes:", "      - ./a:/a"].join("\n"),

@@ -16,6 +16,7 @@ import { transformFileMounts } from "./file-mounts";
 import { transformStringMapping } from "./labels";
 import { transformStringList } from "./string-list";
 import { transformUlimits } from "./ulimits";
+import { transformUnitBytes } from "./bytes";
 
 /** `build.ssh`: `[default, id=path]` → `{default: null, id: path}`. */
 export function transformSsh({ value, path, file, loc }: TransformOptions): PhaseResult<unknown> {
@@ -77,6 +78,7 @@ export function transformBuild({ value, path, file, loc }: TransformOptions): Ph
     else if (k === "ssh") r = transformSsh(opts);
     else if (k === "secrets") r = transformFileMounts(opts);
     else if (k === "ulimits") r = transformUlimits(opts);
+    else if (k === "shm_size") r = transformUnitBytes(opts);
     else if (LIST_FIELDS.includes(k)) r = transformStringList(opts);
     else if ((k === "provenance" || k === "sbom") && typeof v !== "string") r = { value: goString(v), issues: [] };
     if (r) {

@@ -8,6 +8,8 @@ import { copyAllLocs, getLoc, type PathSegment } from "../source-map";
 import { isMapping } from "../tags";
 import { castField, type NumberKind } from "./booleans";
 import { transformBuild } from "./build";
+import { transformUnitBytes } from "./bytes";
+import { transformDuration } from "./duration";
 import { cloneWithLocs } from "./clone";
 import { transformCommand } from "./command";
 import { issueAt, typeName, type TransformOptions, setOwn } from "./context";
@@ -78,7 +80,34 @@ function transformDeploy({ value, path, file, loc }: TransformOptions): PhaseRes
     if (!isMapping(s)) continue;
     for (const [f, kind] of fields) castField(s, f, kind, { path: [...path, section], file, loc: getLoc(s, f) }, issues);
   }
+  for (const [section, fields] of [
+    ["restart_policy", ["delay", "window"]],
+    ["update_config", ["delay", "monitor"]],
+    ["rollback_config", ["delay", "monitor"]],
+  ] as const) {
+    const s = out[section];
+    if (!isMapping(s)) continue;
+    for (const f of fields) {
+      if (!(f in s)) continue;
+      const r = transformDuration({ value: s[f], path: [...path, section, f], file, loc: getLoc(s, f) });
+      s[f] = r.value;
+      issues.push(...r.issues);
+    }
+  }
   const resources = out.resources;
+  if (isMapping(resources)) {
+    for (const kind of ["limits", "reservations"]) {
+      const r = resources[kind];
+      if (!isMapping(r)) continue;
+      const at = [...path, "resources", kind];
+      castField(r, "cpus", "float", { path: at, file, loc: getLoc(r, "cpus") }, issues);
+      if ("memory" in r) {
+        const m = transformUnitBytes({ value: r.memory, path: [...at, "memory"], file, loc: getLoc(r, "memory") });
+        r.memory = m.value;
+        issues.push(...m.issues);
+      }
+    }
+  }
   if (isMapping(resources) && isMapping(resources.reservations) && "devices" in resources.reservations) {
     const reservations = resources.reservations;
     const r = transformDeviceRequests({
@@ -141,7 +170,13 @@ const SERVICE_TRANSFORMS: Record<string, Transform> = {
   post_start: transformHooks,
   pre_start: transformHooks,
   pre_stop: transformHooks,
+  mem_limit: transformUnitBytes,
+  mem_reservation: transformUnitBytes,
+  mem_swappiness: transformUnitBytes,
+  memswap_limit: transformUnitBytes,
   secrets: (o) => transformFileMounts({ ...o, defaultSecretTarget: true }),
+  shm_size: transformUnitBytes,
+  stop_grace_period: transformDuration,
   sysctls: transformStringMapping,
   tmpfs: transformStringList,
   ulimits: transformUlimits,

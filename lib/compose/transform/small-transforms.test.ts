@@ -96,10 +96,11 @@ describe("other transforms", () => {
       { device_ids: ["0"] },
     ]);
   });
-  it("turns a healthcheck test string into CMD-SHELL and keeps durations as written", () => {
-    expect(transformHealthcheck({ value: { test: "curl -f http://localhost", interval: "1m30s", retries: "3" }, path: [] }).value).toEqual({
+  it("turns a healthcheck test string into CMD-SHELL and prints durations like Go", () => {
+    expect(transformHealthcheck({ value: { test: "curl -f http://localhost", interval: "90s", timeout: "10s", retries: "3" }, path: [] }).value).toEqual({
       test: ["CMD-SHELL", "curl -f http://localhost"],
       interval: "1m30s",
+      timeout: "10s",
       retries: 3,
     });
   });

@@ -10,6 +10,7 @@ import type { Issue, PhaseResult } from "../issues";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { castField } from "./booleans";
+import { transformUnitBytes } from "./bytes";
 import { issueAt, typeName, type TransformOptions } from "./context";
 
 const PROPAGATIONS = new Set(["rprivate", "private", "rshared", "shared", "rslave", "slave"]);
@@ -149,6 +150,14 @@ function canonicalLongVolume(
     copyAllLocs(raw.volume, volume);
     castField(volume, "nocopy", "bool", { path: [...where.path, "volume"], file: where.file, loc: getLoc(raw.volume, "nocopy") }, issues);
     out.volume = volume;
+  }
+  if (isMapping(raw.tmpfs) && "size" in raw.tmpfs) {
+    const tmpfs: Record<string, unknown> = { ...raw.tmpfs };
+    copyAllLocs(raw.tmpfs, tmpfs);
+    const r = transformUnitBytes({ value: raw.tmpfs.size, path: [...where.path, "tmpfs", "size"], file: where.file, loc: getLoc(raw.tmpfs, "size") });
+    tmpfs.size = r.value;
+    issues.push(...r.issues);
+    out.tmpfs = tmpfs;
   }
   return out;
 }
