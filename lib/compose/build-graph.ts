@@ -33,17 +33,17 @@ function buildContext(s: ServiceConfig): string | undefined {
 }
 
 /** Every name a service answers to on its networks: name, container_name, hostname, aliases. */
-function hostNames(project: ComposeProject): Map<string, string> {
+function hostNames(services: Record<string, ServiceConfig>): Map<string, string> {
   const names = new Map<string, string>();
-  for (const [name, s] of Object.entries(project.services)) {
+  for (const name of Object.keys(services)) {
     names.set(name.toLowerCase(), name);
   }
-  for (const [name, s] of Object.entries(project.services)) {
+  for (const [name, s] of Object.entries(services)) {
     for (const alt of [s.container_name, s.hostname]) {
       if (typeof alt === "string" && alt && !names.has(alt.toLowerCase())) names.set(alt.toLowerCase(), name);
     }
-    for (const cfg of Object.values(s.networks ?? {})) {
-      const aliases = cfg && Array.isArray(cfg.aliases) ? cfg.aliases : [];
+    for (const cfg of Object.values(isObject(s.networks) ? s.networks : {})) {
+      const aliases: unknown[] = isObject(cfg) && Array.isArray(cfg.aliases) ? cfg.aliases : [];
       for (const a of aliases) {
         if (typeof a === "string" && !names.has(a.toLowerCase())) names.set(a.toLowerCase(), name);
       }
@@ -52,13 +52,25 @@ function hostNames(project: ComposeProject): Map<string, string> {
   return names;
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function isPort(p: unknown): p is PortConfig {
+  return p !== null && typeof p === "object" && typeof (p as PortConfig).target === "number";
+}
+
 function isLocal(host: string): boolean {
   const h = host.toLowerCase();
   return LOCAL_HOSTS.has(h) || h.startsWith("127.");
 }
 
 export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
-  const services = project.services ?? {};
+  // best effort on a model that failed validation: only mapping-shaped services and ports
+  const services: Record<string, ServiceConfig> = {};
+  for (const [name, s] of Object.entries(project.services ?? {})) {
+    if (s !== null && typeof s === "object" && !Array.isArray(s)) services[name] = s;
+  }
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const seenEdges = new Set<string>();
@@ -70,13 +82,13 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
     seenEdges.add(key);
     edges.push(e);
   };
-  const names = hostNames(project);
+  const names = hostNames(services);
 
   for (const [name, s] of Object.entries(services)) {
     const node: GraphNode = {
       id: name,
       kind: "service",
-      ports: (s.ports ?? []).map(formatPort),
+      ports: (Array.isArray(s.ports) ? s.ports : []).filter(isPort).map(formatPort),
       profiles: Array.isArray(s.profiles) ? [...s.profiles] : [],
     };
     if (typeof s.image === "string") node.image = s.image;
@@ -86,10 +98,10 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
   }
 
   for (const [name, s] of Object.entries(services)) {
-    for (const dep of Object.keys(s.depends_on ?? {})) {
+    for (const dep of Object.keys(isObject(s.depends_on) ? s.depends_on : {})) {
       if (dep in services) addEdge({ from: name, to: dep, kind: "depends_on" });
     }
-    for (const link of s.links ?? []) {
+    for (const link of Array.isArray(s.links) ? s.links : []) {
       const target = String(link).split(":")[0] ?? "";
       if (target in services) addEdge({ from: name, to: target, kind: "links" });
     }
@@ -97,7 +109,7 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
 
   const members = new Map<string, string[]>();
   for (const [name, s] of Object.entries(services)) {
-    for (const net of Object.keys(s.networks ?? {})) {
+    for (const net of Object.keys(isObject(s.networks) ? s.networks : {})) {
       if (net === "default") continue;
       const list = members.get(net) ?? [];
       list.push(name);
@@ -114,7 +126,7 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
   }
 
   for (const [name, s] of Object.entries(services)) {
-    for (const [key, value] of Object.entries(s.environment ?? {})) {
+    for (const [key, value] of Object.entries(isObject(s.environment) ? s.environment : {})) {
       if (typeof value !== "string" || value === "") continue;
       for (const host of hostsInValue(key, value.slice(0, 4096))) {
         const target = names.get(host.host.toLowerCase());

@@ -11,6 +11,7 @@
 import { issue, type Issue, type PhaseResult } from "./issues";
 import type { ComposeProject } from "./model";
 import { copyAllLocs, getLoc } from "./source-map";
+import { isMapping } from "./tags";
 
 export interface ApplyProfilesOptions {
   project: ComposeProject;
@@ -47,7 +48,7 @@ export function applyProfiles({ project, profiles, env = {} }: ApplyProfilesOpti
   const services: ComposeProject["services"] = {};
   const inactiveServices: string[] = [];
   for (const [name, service] of Object.entries(project.services ?? {})) {
-    const list = Array.isArray(service?.profiles) ? service.profiles.map(String) : [];
+    const list = isMapping(service) && Array.isArray(service.profiles) ? service.profiles.map(String) : [];
     if (isServiceActive(list, activeProfiles)) {
       services[name] = service;
     } else {
@@ -65,10 +66,11 @@ export function applyProfiles({ project, profiles, env = {} }: ApplyProfilesOpti
     }
   }
   for (const [name, service] of Object.entries(services)) {
-    for (const [dep, cfg] of Object.entries(service.depends_on ?? {})) {
+    const deps = isMapping(service) && isMapping(service.depends_on) ? (service.depends_on as Record<string, { required?: boolean }>) : {};
+    for (const [dep, cfg] of Object.entries(deps)) {
       if (dep in services || !inactiveServices.includes(dep)) continue;
       const required = cfg?.required !== false;
-      const loc = getLoc(service.depends_on, dep) ?? getLoc(project.services, name);
+      const loc = getLoc(deps, dep) ?? getLoc(project.services, name);
       issues.push(
         issue(
           "UNKNOWN_SERVICE_REFERENCE",

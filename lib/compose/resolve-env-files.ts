@@ -208,6 +208,10 @@ export function resolveEnvFiles({
   const seenParseIssues = new Set<string>();
 
   for (const [name, service] of Object.entries(project.services ?? {})) {
+    if (!isMapping(service)) {
+      services[name] = service;
+      continue;
+    }
     const environment: Record<string, string | null> = {};
     const sources: Record<string, EnvValueSource> = {};
     const serviceEnv = isMapping(service.environment) ? (service.environment as Record<string, string | null>) : {};
