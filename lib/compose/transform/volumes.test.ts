@@ -68,3 +68,64 @@ describe("cleanPath (Go path.Clean)", () => {
   ];
   for (const [a, b] of table) it(`cleans ${JSON.stringify(a)}`, () => expect(cleanPath(a)).toBe(b));
 });
+
+describe("parseVolumeSpec splits like compose-go (format/volume_test.go cases)", () => {
+  // [spec, has a source]
+  const cases: [string, boolean][] = [
+    ["C:\\foo:d:", true],
+    [":C:\\foo:d:", false],
+    ["/foo:/bar:ro", true],
+    ["C:\\foo\\:/foo", true],
+    ["d:\\", false],
+    ["d:", false],
+    ["d:\\path", false],
+    ["d:\\path with space", false],
+    ["d:\\pathandmode:rw", true],
+    ["c:\\:d:\\", true],
+    ["c:\\windows:d:\\s p a c e:RW", true],
+    ["0123456789name:d:", true],
+    ["name:D::rW", true],
+    ["c:/:d:/forward/slashes/are/good/too", true],
+    ["c:\\Program Files (x86)", false],
+    ["", false],
+    [".", false],
+    ["..\\", false],
+    ["c:\\:d:\\:xyzzy", true],
+    ["/tmp/x/y:/foo/x/y", true],
+  ];
+  for (const [spec, hasSource] of cases) {
+    it(`${hasSource ? "finds" : "finds no"} source in ${JSON.stringify(spec)}`, () => {
+      expect((parseVolumeSpec(spec).value.source ?? "") !== "").toBe(hasSource);
+    });
+  }
+
+  it("keeps ${VAR:-default} with colons in one section", () => {
+    expect(parseVolumeSpec("/tmp:/tmp/${TIME:-12:30:45}/path:ro").value).toEqual({
+      type: "bind",
+      source: "/tmp",
+      target: "/tmp/${TIME:-12:30:45}/path",
+      read_only: true,
+      bind: { create_host_path: true },
+    });
+  });
+
+  it("reads anonymous and Windows-drive anonymous volumes", () => {
+    expect(parseVolumeSpec("/path/foo").value).toEqual({ type: "volume", target: "/path/foo", volume: {} });
+    expect(parseVolumeSpec("C:\\path").value).toEqual({ type: "volume", target: "C:\\path", volume: {} });
+    expect(parseVolumeSpec("/a").value).toEqual({ type: "volume", target: "/a" });
+  });
+
+  it("reads a Windows named pipe as a bind mount", () => {
+    expect(parseVolumeSpec("\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\inside").value).toMatchObject({
+      type: "bind",
+      source: "\\\\.\\pipe\\docker_engine",
+      target: "\\\\.\\pipe\\inside",
+    });
+  });
+
+  it("fails on a missing source like compose", () => {
+    expect(parseVolumeSpec(":foo").error).toContain("empty section between colons");
+    expect(parseVolumeSpec("/foo::ro").error).toContain("empty section between colons");
+    expect(parseVolumeSpec("/foo:/foo:ro:foo").error).toBe("invalid spec: /foo:/foo:ro:foo: too many colons");
+  });
+});
