@@ -85,4 +85,13 @@ describe("compareEnvironments", () => {
     expect(result.findings).toEqual([]);
     expect(result.summary.score).toBe(100);
   });
+
+  it("leaves an environment that failed to load out of the comparison", () => {
+    const broken = makeEnvironment({ name: "ci", services: {} });
+    broken.issues.push({ code: "DUPLICATE_KEY", severity: "error", message: 'mapping key "services" already defined at line 3', file: "docker-compose.ci.yml", line: 5, col: 1 });
+    const result = compareEnvironments({ environments: [{ env: dev() }, { env: broken, role: "staging" }], fingerprintKey: "k" });
+    expect(result.environments.map((e) => e.status)).toEqual(["loaded", "failed"]);
+    expect(result.findings.some((f) => f.environments.includes("ci"))).toBe(false);
+    expect(result.issues).toContainEqual(expect.objectContaining({ env: "ci", code: "DUPLICATE_KEY", line: 5 }));
+  });
 });

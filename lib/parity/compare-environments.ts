@@ -103,12 +103,18 @@ function uniqueNames(environments: CompareEnvironmentsOptions["environments"]): 
   });
 }
 
+/** An environment that did not load: errors and not a single service. */
+function failedToLoad(env: LoadedEnvironment): boolean {
+  return (env.issues ?? []).some((i) => i.severity === "error") && Object.keys(env.project?.services ?? {}).length === 0;
+}
+
 export function compareEnvironments({ environments, fingerprintKey }: CompareEnvironmentsOptions): ParityResult {
-  const views = uniqueNames(environments);
+  const all = uniqueNames(environments);
+  const views = all.filter((v) => !failedToLoad(v.env));
   const groups = matchServices({ environments: views.map((v) => v.env) }).value;
   const ctx: RuleContext = { environments: views, groups, fingerprintKey };
   const issues: ParityResult["issues"] = [];
-  for (const v of views) {
+  for (const v of all) {
     for (const i of v.env.issues ?? []) {
       issues.push({ env: v.name, code: i.code, severity: i.severity, message: i.message, file: i.file, line: i.line, col: i.col, path: i.path });
     }
@@ -142,7 +148,13 @@ export function compareEnvironments({ environments, fingerprintKey }: CompareEnv
 
   const result: ParityResult = {
     version: RESULT_VERSION,
-    environments: views.map((v) => ({ name: v.name, role: v.role, files: v.env.files ?? [], activeProfiles: v.env.activeProfiles ?? [] })),
+    environments: all.map((v) => ({
+      name: v.name,
+      role: v.role,
+      status: views.includes(v) ? ("loaded" as const) : ("failed" as const),
+      files: v.env.files ?? [],
+      activeProfiles: v.env.activeProfiles ?? [],
+    })),
     services: groups.map((g) => ({ id: g.id, kind: g.kind, renamed: g.renamed, cells: views.map((v) => cellFor(v, g)) })),
     graph: Object.fromEntries(
       views.map((v) => [
@@ -158,6 +170,6 @@ export function compareEnvironments({ environments, fingerprintKey }: CompareEnv
     summary: summarizeFindings({ findings, ruleIds: RULES.map((r) => r.id) }),
   };
   // like CI log masking: a secret value that shows up anywhere else (a command, a database name) is masked too
-  const scrub = createScrubber(collectSecrets(views));
+  const scrub = createScrubber(collectSecrets(all));
   return scrubDeep(result, scrub, new Set(["id", "fingerprint"]));
 }

@@ -114,6 +114,8 @@ export const parityResultSchema = z.object({
     z.object({
       name: z.string(),
       role: roleSchema,
+      /** `failed`: the environment did not load (see `issues`); it takes no part in the comparison */
+      status: z.enum(["loaded", "failed"]),
       files: z.array(z.object({ name: z.string(), as: z.string(), kind: z.enum(["compose", "env", "procfile"]) })),
       activeProfiles: z.array(z.string()),
     }),

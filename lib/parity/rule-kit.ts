@@ -101,3 +101,32 @@ export function envNames(views: readonly EnvironmentView[]): string[] {
 export function serviceLabel(group: ServiceGroup): string {
   return group.id;
 }
+
+/**
+ * Merges findings of one rule that point at the same key written at the same places
+ * (an env file shared by several services): one finding, naming the other services.
+ */
+export function mergeSharedFindings(findings: FindingDraft[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const byPlace = new Map<string, { finding: FindingDraft; others: string[] }>();
+  for (const f of findings) {
+    if (!f.locations.length || f.service === null) {
+      out.push(f);
+      continue;
+    }
+    const place = JSON.stringify([f.rule, f.key, f.severity, [...f.environments].sort(), f.locations.map((l) => `${l.env}:${l.file}:${l.line}`).sort()]);
+    const seen = byPlace.get(place);
+    if (seen) {
+      seen.others.push(f.service);
+      continue;
+    }
+    const entry = { finding: { ...f }, others: [] as string[] };
+    byPlace.set(place, entry);
+    out.push(entry.finding);
+  }
+  for (const { finding, others } of byPlace.values()) {
+    if (!others.length) continue;
+    finding.message = `${finding.message.replace(/\.$/, "")} (also used by ${others.map((o) => `\`${o}\``).join(", ")}).`;
+  }
+  return out;
+}

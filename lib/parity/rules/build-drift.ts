@@ -8,7 +8,7 @@ import { locate, locations, plainValue, presentIn, type FindingDraft, type Rule 
 
 function describeBuild(b: BuildConfig): string {
   const context = (b.context ?? ".").replace(/\/+$/, "") || ".";
-  const parts = [`context ${context}`, `dockerfile ${b.dockerfile ?? "Dockerfile"}`];
+  const parts = [`context ${context}`, `dockerfile ${(b.dockerfile ?? "Dockerfile").replace(/^\.\//, "")}`];
   if (b.target) parts.push(`target ${b.target}`);
   return parts.join(", ");
 }

@@ -6,7 +6,7 @@
 import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
 import { classifySecret } from "../secrets";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locate, locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locate, locations, mergeSharedFindings, presentIn, type FindingDraft, type Rule } from "../rule-kit";
 import type { FindingLocation, FindingValue } from "../result-schema";
 
 const STRENGTH_WORDS = {
@@ -135,6 +135,6 @@ export const hardcodedSecretRule: Rule = {
         locations: locations(...hits.map((h) => ({ env: h.env, file: h.file, line: Math.max(1, h.line), col: 1 }))),
       });
     }
-    return out;
+    return mergeSharedFindings(out);
   },
 };

@@ -35,3 +35,18 @@ describe("secret-reused", () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe("secret-reused across services", () => {
+  it("reports a secret shared by several services through one env file once", () => {
+    const src = { kind: "env_file" as const, file: "env/netbox.env", line: 3, col: 1 };
+    const services = (name: string) =>
+      makeEnvironment({
+        name,
+        services: { netbox: { image: "n:1", environment: { DB_PASSWORD: "J5brHrAXFLQSif0K" } }, "netbox-worker": { image: "n:1", command: ["worker"], environment: { DB_PASSWORD: "J5brHrAXFLQSif0K" } } },
+        envSources: { netbox: { DB_PASSWORD: src }, "netbox-worker": { DB_PASSWORD: src } },
+      });
+    const findings = secretReusedRule.check(makeContext([services("prod"), services("test")]));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain("also used by `netbox-worker`");
+  });
+});

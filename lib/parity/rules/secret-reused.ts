@@ -5,7 +5,7 @@
 import { UNKNOWN_KEY, envLocation } from "../env-values";
 import { redactValue } from "../redact";
 import { isProductionLike, type Severity } from "../roles";
-import { locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { locations, mergeSharedFindings, presentIn, type FindingDraft, type Rule } from "../rule-kit";
 
 export const secretReusedRule: Rule = {
   id: "secret-reused",
@@ -52,6 +52,6 @@ export const secretReusedRule: Rule = {
         }
       }
     }
-    return out;
+    return mergeSharedFindings(out);
   },
 };
