@@ -167,6 +167,14 @@ describe("parseYaml", () => {
     expect(codes(r)).toEqual(["RESOURCE_EXHAUSTION"]);
   });
 
+  it("reads a mapping with 40,000 keys in seconds (duplicate keys found in linear time)", () => {
+    const content = Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}`).join("\n") + "\nk7: again\n";
+    const t0 = Date.now();
+    const r = parseYaml({ content, file: "wide.yml" });
+    expect(Date.now() - t0).toBeLessThan(8000);
+    expect(r.issues).toMatchObject([{ code: "DUPLICATE_KEY", line: 40_001, message: 'mapping key "k7" already defined at line 8' }]);
+  });
+
   it("refuses a file larger than maxBytes", () => {
     const r = parseYaml({ content: "a: é\n", file: "big.yml", limits: { maxBytes: 5 } });
     expect(r.issues).toMatchObject([{ code: "FILE_TOO_LARGE", file: "big.yml" }]);

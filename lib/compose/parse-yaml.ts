@@ -3,7 +3,8 @@
  * and sequence item (kept in the `source-map` side table).
  *
  * Like compose-go (go-yaml v4 + `loader/reset.go`):
- * - YAML 1.2 core schema (`yes`/`on` stay strings), `<<` merge keys (shallow, explicit keys win,
+ * - YAML 1.2 core schema (`yes`/`on` stay strings; plain numbers read as go-yaml reads them:
+ *   `0755` is octal, `1_000` is 1000), `<<` merge keys (shallow, explicit keys win,
  *   earlier merge sources win over later ones), anchors and aliases;
  * - duplicate keys are errors (`mapping key "x" already defined at line N`), non-string keys too
  *   (`non-string key in services: 123`); we keep the key's text so later phases still run;
@@ -59,6 +60,7 @@ export interface ParseYamlOptions {
 
 const YAML_TAG_PREFIX = "tag:yaml.org,2002:";
 const MAX_MESSAGE_LENGTH = 300;
+const MAX_SYNTAX_ISSUES = 5;
 
 /** Parses one compose file; several documents are merged in order, like compose does. */
 export function parseYaml({ content, file, limits }: ParseYamlOptions): PhaseResult<unknown> {
@@ -101,14 +103,16 @@ export function parseYamlDocuments({ content, file, limits }: ParseYamlOptions):
     lineCounter,
     schema: "core",
     merge: true,
-    uniqueKeys: true,
+    // yaml's own duplicate check compares every key with every other one (40,000 keys take 30 s);
+    // the walk below finds duplicates with a map, and reports both lines
+    uniqueKeys: false,
     prettyErrors: false,
   });
   const documents = (Array.isArray(docs) ? docs : [docs]) as Document.Parsed[];
   const marker = findTemplateMarker(text);
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
 
-  // Syntax errors (duplicate keys are reported by the walk below, with both lines).
+  // Syntax errors (duplicate keys are reported by the walk below).
   const syntax: Issue[] = [];
   for (const doc of documents) {
     for (const err of doc.errors) {
@@ -138,14 +142,14 @@ export function parseYamlDocuments({ content, file, limits }: ParseYamlOptions):
         ),
       );
     } else {
-      // one error per distinct position is plenty; yaml reports follow-on errors too
+      // one error per line, at most a few: yaml reports follow-on errors too
       const seen = new Set<string>();
       for (const i of syntax) {
         const k = `${i.code}:${i.line}`;
         if (seen.has(k)) continue;
         seen.add(k);
         issues.push(i);
-        if (i.code === "RESOURCE_EXHAUSTION") break;
+        if (i.code === "RESOURCE_EXHAUSTION" || issues.length >= MAX_SYNTAX_ISSUES) break;
       }
     }
     return { value: [], issues };
