@@ -15,3 +15,26 @@ describe("transformExtraHosts", () => {
     expect(transformExtraHosts({ value: ["nohost"], path: ["x"] }).issues[0]?.message).toBe("invalid additional host, missing IP: nohost");
   });
 });
+
+describe("transformExtraHosts (compose-go types/hostList_test.go cases)", () => {
+  for (const sep of ["=", ":"]) {
+    const cases: [string[], string[]][] = [
+      [[`myhost${sep}192.168.0.1`], ["myhost=192.168.0.1"]],
+      [[`myhost${sep}[192.168.0.1]`], ["myhost=192.168.0.1"]],
+      [[`anipv6host${sep}2003:ab34:e::1`], ["anipv6host=2003:ab34:e::1"]],
+      [[`anipv6host${sep}[2003:ab34:e::1]`], ["anipv6host=2003:ab34:e::1"]],
+      [[`ipv6local${sep}::1`], ["ipv6local=::1"]],
+      [[`host.docker.internal${sep}host-gateway`], ["host.docker.internal=host-gateway"]],
+    ];
+    for (const [input, output] of cases) {
+      it(`reads ${JSON.stringify(input)}`, () => {
+        expect(transformExtraHosts({ value: input, path: [] })).toEqual({ value: output, issues: [] });
+      });
+    }
+  }
+  it("rejects an empty host name", () => {
+    for (const bad of ["::::1", "=::1"]) {
+      expect(transformExtraHosts({ value: [bad], path: ["x"] }).issues[0]?.message).toBe("bad host name ''");
+    }
+  });
+});
