@@ -168,14 +168,14 @@ export function parseEnvFile({ content, file, lookup, earlier }: ParseEnvFileOpt
 
   /** `keyOffset`: where the key starts; `noSeparator`: the statement reached the end without `=`, `:` or a newline */
   const record = (entry: EnvEntry, keyOffset: number, noSeparator: boolean) => {
-    const earlier = firstLine.get(entry.key);
-    if (earlier !== undefined) {
+    const firstSeen = firstLine.get(entry.key);
+    if (firstSeen !== undefined) {
       const outcome =
         entry.value === null
-          ? `line ${entry.line} names it without a value the lookup knows, so line ${earlier}'s value stays`
+          ? `line ${entry.line} names it without a value the lookup knows, so line ${firstSeen}'s value stays`
           : `the later value (line ${entry.line}) wins`;
       issues.push(
-        issue("ENV_DUPLICATE_KEY", `${entry.key} is set on line ${earlier} and again on line ${entry.line}; ${outcome}`, {
+        issue("ENV_DUPLICATE_KEY", `${entry.key} is set on line ${firstSeen} and again on line ${entry.line}; ${outcome}`, {
           severity: "warning",
           file,
           line: entry.line,
