@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { substituteTemplate } from "@/lib/compose/template";
 import { envEntriesToMap, expandEscapes, parseEnvFile, parseEnvFiles } from "./parse-env-file";
 
 const file = ".env";
@@ -214,5 +215,167 @@ describe("envEntriesToMap with unusual keys", () => {
     expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(map, "__proto__")?.value).toBe("x");
     expect(map.A).toBe("1");
+  });
+});
+
+/**
+ * A direct reading of compose-go's `dotenv/parser.go` (string slicing, a line counter, stop at
+ * the first error) to check the offset-based parser against.
+ */
+function referenceParse(content: string, lookup: (name: string) => string | undefined): { map: Record<string, string> } | { error: string } {
+  const isSpace = (c: string) => ["\t", "\v", "\f", "\r", " ", "\u0085", "\u00a0"].includes(c);
+  const isUnicodeSpace = (c: string) => /^\p{White_Space}$/u.test(c);
+  const trimLeft = (s: string, f: (c: string) => boolean) => {
+    let i = 0;
+    while (i < s.length && f(s[i] ?? "")) i++;
+    return s.slice(i);
+  };
+  const trimRight = (s: string) => {
+    let i = s.length;
+    while (i > 0 && isUnicodeSpace(s[i - 1] ?? "")) i--;
+    return s.slice(0, i);
+  };
+  const quote = (s: string) => JSON.stringify(s);
+  const out = new Map<string, string>();
+  let line = 1;
+  const expand = (v: string) => substituteTemplate({ template: v, lookup: (k) => lookup(k) ?? out.get(k) });
+  let cutset = content.startsWith("\uFEFF") ? content.slice(1) : content;
+  for (;;) {
+    // getStatementStart
+    for (;;) {
+      let pos = -1;
+      for (let i = 0; i < cutset.length; i++) {
+        const c = cutset[i] ?? "";
+        if (c === "\n") line++;
+        if (!isUnicodeSpace(c)) {
+          pos = i;
+          break;
+        }
+      }
+      if (pos === -1) {
+        cutset = "";
+        break;
+      }
+      cutset = cutset.slice(pos);
+      if (cutset[0] !== "#") break;
+      const nl = cutset.indexOf("\n");
+      if (nl === -1) {
+        cutset = "";
+        break;
+      }
+      cutset = cutset.slice(nl);
+    }
+    if (cutset === "") break;
+    // locateKeyName
+    let src = cutset;
+    if (/^export[\t\n\f\r ]/.test(src)) src = trimLeft(src.slice("export".length), isSpace);
+    let key = "";
+    let offset = 0;
+    let inherited = false;
+    for (let i = 0; i < src.length; ) {
+      const r = String.fromCodePoint(src.codePointAt(i) ?? 0);
+      if (r === "=" || r === ":" || r === "\n") {
+        key = src.slice(0, i);
+        offset = i + 1;
+        inherited = r === "\n";
+        break;
+      }
+      if (!isSpace(r) && !"_.-[]".includes(r) && !/^[\p{L}\p{N}]$/u.test(r)) {
+        return { error: `line ${line}: unexpected character ${quote(r)} in variable name ${quote(src.split("\n")[0] ?? "")}` };
+      }
+      i += r.length;
+    }
+    if (src === "") return { error: "zero length string" };
+    if (inherited && !key.includes(" ")) line++;
+    key = trimRight(key);
+    const left = trimLeft(src.slice(offset), isSpace);
+    if (key.includes(" ")) return { error: `line ${line}: key cannot contain a space` };
+    if (inherited) {
+      const v = lookup(key);
+      if (v !== undefined) out.set(key, v);
+      cutset = left;
+      continue;
+    }
+    // extractVarValue
+    const q = left[0];
+    if (q !== "'" && q !== '"') {
+      const nl = left.indexOf("\n");
+      let value = nl === -1 ? left : left.slice(0, nl);
+      cutset = nl === -1 ? "" : left.slice(nl + 1);
+      line++;
+      const hash = value.indexOf(" #");
+      if (hash !== -1) value = value.slice(0, hash);
+      const r = expand(trimRight(value));
+      if (r.error) return { error: r.error.message };
+      out.set(key, r.value ?? "");
+      continue;
+    }
+    let escaped = false;
+    let chars = "";
+    let closed = false;
+    for (let i = 1; i < left.length; i++) {
+      const c = left[i] ?? "";
+      if (c === "\n") line++;
+      if (c !== q) {
+        if (!escaped && c === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (escaped) {
+          escaped = false;
+          chars += "\\";
+        }
+        chars += c;
+        continue;
+      }
+      if (escaped) {
+        escaped = false;
+        chars += c;
+        continue;
+      }
+      let value = chars;
+      if (q === '"') {
+        const r = expand(expandEscapes(value));
+        if (r.error) return { error: r.error.message };
+        value = r.value ?? "";
+      }
+      out.set(key, value);
+      cutset = left.slice(i + 1);
+      closed = true;
+      break;
+    }
+    if (!closed) return { error: `line ${line}: unterminated quoted value` };
+  }
+  return { map: Object.fromEntries(out) };
+}
+
+describe("parseEnvFile against a direct reading of compose-go's parser", () => {
+  it("agrees on values and on whether (and which) error is reported", () => {
+    const unit = fc.constantFrom("A", "B", "x", "=", "=", ":", " ", "\t", "\n", "\n", "\r\n", "#", " #", "'", '"', "\\", "$", "${A}", "${B:?no}", "export ", "é", "-", ".", "%");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.boolean(), (content, withBom) => {
+        const text = (withBom ? "\uFEFF" : "") + content;
+        const look = (name: string) => (name === "B" ? "from-lookup" : undefined);
+        const ref = referenceParse(text, look);
+        const ours = parseEnvFile({ content: text, file, lookup: look });
+        const errors = ours.issues.filter((i) => i.severity === "error");
+        if ("error" in ref) {
+          expect(errors.length).toBeGreaterThan(0);
+          const first = errors[0]?.message ?? "";
+          // compose-go does not count the newline of a bare `KEY ` with a trailing space, so its
+          // later line numbers are one short; ours are the real ones
+          const lineCountSkewed = / [^\S\n]*\n/.test(text);
+          const withoutLine = (m: string) => m.replace(/^line \d+: /, "");
+          if (ref.error.includes("unterminated quoted value")) expect(first).toContain("unterminated quoted value");
+          else if (lineCountSkewed) expect(withoutLine(first)).toBe(withoutLine(ref.error));
+          else expect(first).toBe(ref.error);
+        } else {
+          expect(errors).toEqual([]);
+          const map = Object.fromEntries(Object.entries(envEntriesToMap(ours.value)).filter(([, v]) => v !== null));
+          expect(map).toEqual(ref.map);
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
