@@ -16,6 +16,10 @@
  *
  * Where compose-go would stop at the first error, we record an issue and go on with the next line
  * (after an unterminated quote there is nothing left to read: compose sees it all as the value).
+ * Error messages are compose-go's (`line 7: key cannot contain a space`, `line 1: unexpected
+ * character "%" in variable name "..."`, `unterminated quoted value ...`), with the real line:
+ * compose-go names the last line of the file for an unterminated quote (we name the quote's line)
+ * and counts one line short after a bare `KEY ` with a trailing space.
  */
 import { issue, type Issue, type PhaseResult } from "@/lib/compose/issues";
 import { substituteTemplate, type TemplateVariable } from "@/lib/compose/template";
