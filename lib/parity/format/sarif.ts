@@ -45,11 +45,14 @@ export function renderSarif({ result, toolVersion = "0.1.0" }: { result: ParityR
     defaultConfiguration: { level: "warning" },
     properties: { tags: ["twelve-factor", `factor-${r.factor}`, FACTORS[r.factor]] },
   }));
-  const firstFile = new Map(result.environments.map((e) => [e.name, e.files.find((f) => f.kind === "compose")?.as ?? e.files[0]?.as]));
+  // locations use the path compose refers to a file by (`as`); code scanning wants the file's own path (`name`)
+  const nameOf = new Map(result.environments.flatMap((e) => e.files.map((f) => [`${e.name}\0${f.as}`, f.name] as const)));
+  const fileOf = (env: string, file: string) => nameOf.get(`${env}\0${file}`) ?? file;
+  const firstFile = new Map(result.environments.map((e) => [e.name, e.files.find((f) => f.kind === "compose")?.name ?? e.files[0]?.name]));
   const results = result.findings.map((f) => {
     const locs = f.locations.length
       ? f.locations.map((l) => ({
-          physicalLocation: { artifactLocation: { uri: uri(l.file) }, region: { startLine: l.line, startColumn: l.col } },
+          physicalLocation: { artifactLocation: { uri: uri(fileOf(l.env, l.file)) }, region: { startLine: l.line, startColumn: l.col } },
           message: { text: `in ${l.env}` },
         }))
       : f.environments
