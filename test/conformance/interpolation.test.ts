@@ -88,6 +88,17 @@ describe("compose-go interpolation vectors", () => {
 
       expect(result.error).toBeUndefined();
       expect(result.value).toBe(v.expected);
+      // the tree phase gives the same value for a compose value holding the template
+      const tree = interpolateTree({
+        value: { services: { web: { image: v.template } } },
+        lookup: (name) => {
+          const value = lookup(name);
+          return value === undefined ? undefined : { value };
+        },
+        file: "compose.yaml",
+      });
+      expect(tree.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(tree.value.value).toEqual({ services: { web: { image: v.expected } } });
       if (v.source.includes(":TestLazy")) {
         const warnings = expectedWarningCount(v.note);
         expect(warnings, "the note of a TestLazy* vector states the warning count").toBeDefined();
