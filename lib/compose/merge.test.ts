@@ -201,3 +201,45 @@ describe("mergeDocuments on arbitrary documents", () => {
     );
   });
 });
+
+describe("merge cost", () => {
+  it("merges 50,000 extra_hosts on each side in linear time", () => {
+    const hosts = (from: number) => Array.from({ length: 50_000 }, (_, i) => `h${from + i}=10.0.0.1`);
+    const t0 = Date.now();
+    const r = mergeDocuments({
+      documents: [
+        { value: { services: { web: { extra_hosts: hosts(0) } } }, file: "a.yml" },
+        { value: { services: { web: { extra_hosts: hosts(25_000) } } }, file: "b.yml" },
+      ],
+    });
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect((r.value.services as { web: { extra_hosts: string[] } }).web.extra_hosts).toHaveLength(75_000);
+  });
+
+  it("refuses to compare thousands of IPAM configs pairwise", () => {
+    const configs = Array.from({ length: 200 }, (_, i) => ({ subnet: `10.${i}.0.0/16` }));
+    const r = mergeDocuments({
+      documents: [
+        { value: { networks: { n: { ipam: { config: configs } } } }, file: "a.yml" },
+        { value: { networks: { n: { ipam: { config: configs } } } }, file: "b.yml" },
+      ],
+    });
+    expect(r.issues.map((i) => i.code)).toEqual(["RESOURCE_EXHAUSTION"]);
+  });
+
+  it("merges IPAM configs by subnet", () => {
+    const r = merge(
+      "networks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.0.0.0/16\n          gateway: 10.0.0.1\n",
+      "networks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.0.0.0/16\n          ip_range: 10.0.5.0/24\n        - subnet: 10.1.0.0/16\n",
+    );
+    expect(r.value).toEqual({
+      networks: {
+        n: {
+          ipam: {
+            config: [{ subnet: "10.0.0.0/16", gateway: "10.0.0.1", ip_range: "10.0.5.0/24" }, { subnet: "10.1.0.0/16" }],
+          },
+        },
+      },
+    });
+  });
+});

@@ -113,7 +113,8 @@ const toSequence: Merger = (base, over, _path, ctx, at) => {
 
 const mergeExtraHosts: Merger = (base, over, _path, _ctx, at) => {
   const left = convertIntoSequence(base, at.base);
-  const right = convertIntoSequence(over, at.over).filter((r) => !left.some((l) => l.value === r.value));
+  const present = new Set(left.map((l) => l.value));
+  const right = convertIntoSequence(over, at.over).filter((r) => !present.has(r.value));
   return buildSequence([...left, ...right], getSelfLoc(base) ?? getSelfLoc(over));
 };
 
@@ -168,11 +169,25 @@ const mergeLogging: Merger = (base, over, path, ctx) => {
   return same ? mergeMappings(base, over, path, ctx) : stripTags(over);
 };
 
+/** base × override entries compared when merging IPAM configs (real files hold a handful) */
+const MAX_IPAM_PAIRS = 10_000;
+
 /** IPAM config entries merge by subnet, following compose-go's `mergeIPAMConfig` step by step. */
 const mergeIpamConfig: Merger = (base, over, path, ctx, at) => {
   if (!Array.isArray(base) || !Array.isArray(over)) {
     ctx.issues.push(
       issue("INVALID_VALUE", `${formatPath(path)}: expected a list of IPAM configurations`, {
+        file: ctx.file,
+        line: at.over?.line,
+        col: at.over?.col,
+        path: formatPath(path),
+      }),
+    );
+    return stripTags(over);
+  }
+  if (base.length * over.length > MAX_IPAM_PAIRS) {
+    ctx.issues.push(
+      issue("RESOURCE_EXHAUSTION", `${formatPath(path)}: too many IPAM configurations to merge; the override's list is used`, {
         file: ctx.file,
         line: at.over?.line,
         col: at.over?.col,

@@ -304,3 +304,21 @@ describe("goPlainNumber (numbers as compose's go-yaml reads them)", () => {
     });
   });
 });
+
+describe("findTemplateMarker", () => {
+  it("finds the first marker of any kind, skipping GitHub's ${{ }}", async () => {
+    const { findTemplateMarker } = await import("./parse-yaml");
+    expect(findTemplateMarker("a: ${{ x }}\nb: {{ y }}\n")).toEqual({ index: 15, text: "{{ y }}" });
+    expect(findTemplateMarker("a: 1\n{% if x %}\n{{ y }}\n")).toEqual({ index: 5, text: "{% if x %}" });
+    expect(findTemplateMarker("a: {{ unclosed\nb: }}\n")).toBeUndefined();
+    expect(findTemplateMarker("a: {# note #}")).toEqual({ index: 3, text: "{# note #}" });
+  });
+
+  it("scans a long line full of openers in linear time", async () => {
+    const { findTemplateMarker } = await import("./parse-yaml");
+    const t0 = Date.now();
+    expect(findTemplateMarker("{{".repeat(500_000) + "{%".repeat(300_000))).toBeUndefined();
+    expect(findTemplateMarker("${{".repeat(300_000) + "}}")).toBeUndefined();
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});

@@ -598,15 +598,41 @@ function cleanMessage(message: string): string {
   return first.length > MAX_MESSAGE_LENGTH ? `${first.slice(0, MAX_MESSAGE_LENGTH)}…` : first;
 }
 
-const TEMPLATE_MARKER = /\{\{[^\n]*?\}\}|\{%-?[^\n]*?-?%\}|\{#[^\n]*?#\}/g;
+const TEMPLATE_DELIMITERS: [string, string][] = [
+  ["{{", "}}"],
+  ["{%", "%}"],
+  ["{#", "#}"],
+];
 
-/** The first Jinja/cookiecutter marker (`{{ x }}`, `{% if %}`, `{# #}`), not GitHub's `${{ }}`. */
+/**
+ * The first Jinja/cookiecutter marker (`{{ x }}`, `{% if %}`, `{# #}`) on one line, not GitHub's
+ * `${{ }}`. A linear scan: a regular expression with a lazy `.*?` would take quadratic time on a
+ * long line full of `{{`.
+ */
 export function findTemplateMarker(text: string): { index: number; text: string } | undefined {
-  TEMPLATE_MARKER.lastIndex = 0;
-  for (let m = TEMPLATE_MARKER.exec(text); m; m = TEMPLATE_MARKER.exec(text)) {
-    if (m.index > 0 && text[m.index - 1] === "$") continue;
-    const shown = m[0].length > 60 ? `${m[0].slice(0, 57)}…` : m[0];
-    return { index: m.index, text: shown };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf("\n", lineStart);
+    const line = text.slice(lineStart, nl < 0 ? text.length : nl);
+    let best: number | undefined;
+    let bestClose = "";
+    for (const [open, close] of TEMPLATE_DELIMITERS) {
+      const lastClose = line.lastIndexOf(close);
+      for (let p = line.indexOf(open); p >= 0 && p + open.length <= lastClose; p = line.indexOf(open, p + 1)) {
+        if (p > 0 && line[p - 1] === "$") continue;
+        if (best === undefined || p < best) {
+          best = p;
+          bestClose = close;
+        }
+        break;
+      }
+    }
+    if (best !== undefined) {
+      const marker = line.slice(best, line.indexOf(bestClose, best + 2) + bestClose.length);
+      return { index: lineStart + best, text: marker.length > 60 ? `${marker.slice(0, 57)}…` : marker };
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
   }
   return undefined;
 }
