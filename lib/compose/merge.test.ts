@@ -243,3 +243,15 @@ describe("merge cost", () => {
     });
   });
 });
+
+describe("merge depth", () => {
+  it("stops at absurd nesting instead of overflowing the stack", () => {
+    const deep = (n: number, leaf: unknown): Record<string, unknown> => {
+      let v: unknown = leaf;
+      for (let i = 0; i < n; i++) v = { a: v };
+      return v as Record<string, unknown>;
+    };
+    const r = mergeDocuments({ documents: [{ value: deep(20_000, 1), file: "a.yml" }, { value: deep(20_000, 2), file: "b.yml" }] });
+    expect(r.issues.map((i) => i.code)).toContain("RESOURCE_EXHAUSTION");
+  });
+});

@@ -259,7 +259,19 @@ function matches(path: Path, pattern: Path): boolean {
   return pattern.every((seg, i) => seg === "*" || seg === path[i]);
 }
 
+/** deeper than any compose file the parse phase lets through (its limit is 100) */
+const MAX_MERGE_DEPTH = 256;
+
 function mergeValue(base: unknown, over: unknown, path: Path, ctx: MergeContext, at: At): unknown {
+  if (path.length > MAX_MERGE_DEPTH) {
+    ctx.issues.push(
+      issue("RESOURCE_EXHAUSTION", `the documents are nested more than ${MAX_MERGE_DEPTH} levels deep; the override is used as is`, {
+        file: ctx.file,
+        path: formatPath(path.slice(0, 8)),
+      }),
+    );
+    return stripTags(over);
+  }
   for (const [pattern, merger] of SPECIALS) {
     if (matches(path, pattern)) return merger(base, over, path, ctx, at);
   }

@@ -266,7 +266,11 @@ class Walker {
         return undefined;
       }
       this.fatal = true;
-      this.issues.push(issue("INTERNAL", `unexpected error while reading the YAML: ${String(e)}`, { file: this.file }));
+      this.issues.push(
+        e instanceof RangeError
+          ? issue("RESOURCE_EXHAUSTION", "the YAML is nested too deeply to be read", { file: this.file })
+          : issue("INTERNAL", `unexpected error while reading the YAML: ${String(e)}`, { file: this.file }),
+      );
       return undefined;
     }
   }
