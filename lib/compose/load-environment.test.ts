@@ -119,3 +119,28 @@ describe("loadEnvironment", () => {
     expect(errors(loadEnvironment({ name: "x", files: [{ name: 3 }] } as unknown as EnvironmentInput)).length).toBeGreaterThan(0);
   });
 });
+
+describe("loadEnvironment extends across files", () => {
+  it("follows a chain of extends through several uploaded files", () => {
+    const r = loadEnvironment(
+      env([
+        { name: "compose.yml", content: "services:\n  web:\n    extends: {file: a.yml, service: a}\n" },
+        { name: "a.yml", content: "services:\n  a:\n    extends: {file: b.yml, service: b}\n    restart: always\n" },
+        { name: "b.yml", content: "services:\n  b:\n    image: base\n" },
+      ]),
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.project.services.web).toMatchObject({ image: "base", restart: "always" });
+  });
+
+  it("reports a cycle of extends across files instead of looping", () => {
+    const r = loadEnvironment(
+      env([
+        { name: "compose.yml", content: "services:\n  web:\n    extends: {file: a.yml, service: a}\n" },
+        { name: "a.yml", content: "services:\n  a:\n    image: x\n    extends: {file: b.yml, service: b}\n" },
+        { name: "b.yml", content: "services:\n  b:\n    extends: {file: a.yml, service: a}\n" },
+      ]),
+    );
+    expect(r.issues.some((i) => i.code === "EXTENDS_CYCLE")).toBe(true);
+  });
+});

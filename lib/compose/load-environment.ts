@@ -228,15 +228,14 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
 
   const interpolations: Record<string, VariableUse[]> = {};
 
+  // the base file as written (interpolated); `applyExtends` follows its own extends, with the
+  // chain of file:service it is resolving, so cycles across files are caught there (compose-go
+  // also skips the base file's includes)
   const resolveExtendsFile = (ref: string, from: string): ExtendsSource | undefined => {
     const hit = findUploadedFile({ ref, from, files: composeSources });
     if (!hit) return undefined;
     const doc = interpolate(hit);
-    if (!doc) return undefined;
-    // the base file's own includes are skipped and its extends resolved recursively (compose-go)
-    const ext = applyExtends({ document: doc.value, file: hit.as, resolveFile: resolveExtendsFile });
-    issues.push(...ext.issues);
-    return { file: hit.as, document: ext.value };
+    return doc ? { file: hit.as, document: doc.value } : undefined;
   };
 
   const loadOne = (src: ComposeSource, chain: readonly string[], look = lookup): unknown => {
