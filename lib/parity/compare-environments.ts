@@ -170,6 +170,13 @@ export function compareEnvironments({ environments, fingerprintKey }: CompareEnv
     summary: summarizeFindings({ findings, ruleIds: RULES.map((r) => r.id) }),
   };
   // like CI log masking: a secret value that shows up anywhere else (a command, a database name) is masked too
-  const scrub = createScrubber(collectSecrets(all));
+  const names = new Set<string>();
+  for (const v of all) {
+    for (const [svcName, svc] of Object.entries(v.env.project?.services ?? {})) {
+      names.add(svcName);
+      for (const part of (svc.image ?? "").split(/[/:@.]/)) if (part) names.add(part);
+    }
+  }
+  const scrub = createScrubber(collectSecrets(all), { names });
   return scrubDeep(result, scrub, new Set(["id", "fingerprint"]));
 }

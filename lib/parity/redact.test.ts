@@ -52,8 +52,12 @@ describe("redact", () => {
   });
 
   it("scrubs secret values inside other strings, leaving short and well-known ones to field masking", () => {
-    const scrub = createScrubber(["hello_django", "pw", "postgres"]);
+    const scrub = createScrubber(["hello_django", "pw", "postgres", "changethis", "{{ cookiecutter.project_name }}"]);
     expect(scrub("gunicorn hello_django.wsgi")).toBe("gunicorn ••••.wsgi");
+    expect(scrub("password=changethis")).toBe("password=••••");
+    expect(scrub("image {{ cookiecutter.project_name }}:dev")).toBe("image {{ cookiecutter.project_name }}:dev");
+    const named = createScrubber(["sentry", "getsentry-secret-1"], { names: ["getsentry", "sentry"] });
+    expect(named("ghcr.io/getsentry/sentry:nightly getsentry-secret-1")).toBe("ghcr.io/getsentry/sentry:nightly ••••");
     expect(scrub("postgres:15 pw")).toBe("postgres:15 pw");
   });
 

@@ -4,7 +4,7 @@
  * (`postgres://app:••••@db:5432/app`), and equality across environments is
  * judged from an HMAC fingerprint keyed per comparison.
  */
-import { classifySecret, findUrlCredentials, fingerprintSecret, isKnownDefault, type SecretClassification } from "./secrets";
+import { classifySecret, findUrlCredentials, fingerprintSecret, type SecretClassification } from "./secrets";
 
 export const MASK = "••••";
 
@@ -50,13 +50,22 @@ export function redactValue({
 
 /**
  * A function that replaces, inside any string, every occurrence of the given secret
- * values (like CI log masking). Values shorter than 6 characters or known defaults
- * (`postgres`, `password`) are left to field-level masking: replacing them inside
- * unrelated strings (image names, service names) would garble the output.
+ * values (like CI log masking). Short values (under 8 characters, or 6 with a digit,
+ * capital or symbol), defaults that are also ordinary names (`postgres`, `password`) and
+ * values that are names in the project (`names`) are left to field-level masking:
+ * replacing them inside unrelated strings (image names, service names) would garble the output.
  */
-export function createScrubber(secrets: Iterable<string>): (s: string) => string {
+/** Well-known defaults that are also ordinary names (images, engines, frameworks). */
+const NAME_LIKE_DEFAULTS = new Set(["postgres", "mysql", "mariadb", "mongodb", "django", "secret", "example", "default", "password", "insecure", "redis"]);
+
+export function createScrubber(secrets: Iterable<string>, { names = [] }: { names?: Iterable<string> } = {}): (s: string) => string {
+  // values that are also names in the project (a service, a part of an image name) stay visible there
+  const exempt = new Set([...NAME_LIKE_DEFAULTS, ...[...names].map((n) => n.toLowerCase())]);
   const list = [...new Set([...secrets].map((s) => s.trim()))]
-    .filter((s) => s.length >= 6 && !isKnownDefault(s))
+    .filter((s) => s.length >= 8 || (s.length >= 6 && /[^a-z]/.test(s)))
+    .filter((s) => !exempt.has(s.toLowerCase()))
+    // template markers (`{{ cookiecutter.x }}`, `<your-key>`) are not secrets
+    .filter((s) => !/^(\{\{.*\}\}|<[^>]+>)$/.test(s))
     .sort((a, b) => b.length - a.length);
   if (!list.length) return (s) => s;
   return (s) => {

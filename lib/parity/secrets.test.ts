@@ -27,6 +27,7 @@ describe("secrets", () => {
     expect(looksHighEntropy("ghcr.io/getsentry/snuba:nightly")).toBe(false);
     expect(looksHighEntropy("hello_django_prod")).toBe(false);
     expect(looksHighEntropy("backend.settings.ec2")).toBe(false);
+    expect(looksHighEntropy("kafka.cluster=WARN,kafka.controller=WARN,kafka.coordinator=WARN,state.change.logger=WARN")).toBe(false);
     expect(looksHighEntropy("6HXkUKmlkYpB8JHXd0LcGCDS7C6E8zrWPwnUDjnTTOI")).toBe(true);
     expect(classifySecret({ key: "DATABASE_PASSWORD", value: "/run/secrets/db-password" }).secret).toBe(false);
   });

@@ -93,6 +93,8 @@ export function looksHighEntropy(value: string): boolean {
   if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/|[A-Za-z]:\\)/i.test(value)) return false;
   if (/^[\w.-]+(\/[\w.-]+)+(:[\w.-]+)?$/.test(value) && !/\d.*[A-Z]|[A-Z].*\d/.test(value)) return false;
   if (/^[a-z]+([._-][a-z]+)+$/.test(value)) return false;
+  // `a=b,c=d` settings lists and comma-separated identifiers (`kafka.log=WARN,state.change.logger=WARN`)
+  if (/^[\w.-]+=[\w.-]+([,;][\w.-]+=[\w.-]+)+$/.test(value) || /^[\w.-]+(,[\w.-]+)+$/.test(value)) return false;
   // dotted identifiers: Python modules, hostnames, Java packages (`backend.settings.ec2`)
   if (/^[A-Za-z_][\w-]*(\.[\w-]+)+$/.test(value) && !/[A-Z].*\d|\d.*[A-Z]/.test(value)) return false;
   const alnum = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;

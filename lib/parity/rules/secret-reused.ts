@@ -26,7 +26,8 @@ export const secretReusedRule: Rule = {
           const raw = p.service.environment?.[key];
           if (typeof raw !== "string" || raw === "") continue;
           const r = redactValue({ key, value: raw, fingerprintKey: ctx.fingerprintKey });
-          if (!r.secret || !r.fingerprint) continue;
+          // a placeholder is not a secret yet (hardcoded-secret reports it)
+          if (!r.secret || !r.fingerprint || r.classification.strength === "placeholder") continue;
           byPrint.set(r.fingerprint, [...(byPrint.get(r.fingerprint) ?? []), { p, display: r.display }]);
         }
         for (const [fingerprint, users] of byPrint) {
