@@ -67,6 +67,9 @@ describe("parseYaml", () => {
     const r = parseYaml({ content: "image: !custom nginx\n", file: "t.yml" });
     expect(r.value).toEqual({ image: "nginx" });
     expect(r.issues).toMatchObject([{ code: "UNKNOWN_TAG", severity: "warning", line: 1, col: 16, path: "image" }]);
+    const std = parseYaml({ content: "a: !!str 1\nb: !!python/object x\n", file: "t.yml" });
+    expect(std.value).toEqual({ a: "1", b: "x" });
+    expect(std.issues).toMatchObject([{ code: "UNKNOWN_TAG", line: 2 }]);
   });
 
   it("reads anchors, aliases and merge keys; explicit keys win, earlier merge sources win", () => {

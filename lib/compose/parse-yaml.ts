@@ -58,7 +58,12 @@ export interface ParseYamlOptions {
   limits?: Partial<YamlLimits>;
 }
 
-const YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+/** Standard tags (`!!str`, `!!binary`…); any other tag is reported, its value kept as written. */
+const KNOWN_YAML_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq", "binary", "timestamp", "set", "omap", "pairs", "merge"].map(
+    (t) => `tag:yaml.org,2002:${t}`,
+  ),
+);
 const MAX_MESSAGE_LENGTH = 300;
 const MAX_SYNTAX_ISSUES = 5;
 
@@ -327,7 +332,7 @@ class Walker {
     const tag = n.tag;
     if (tag === "!reset") return new ResetTag();
     if (tag === "!override") return new OverrideTag(this.buildUntagged(n, ctx));
-    if (tag && !tag.startsWith(YAML_TAG_PREFIX) && tag !== "!") this.warnTag(tag, n, ctx);
+    if (tag && tag !== "!" && !KNOWN_YAML_TAGS.has(tag)) this.warnTag(tag, n, ctx);
     return this.buildUntagged(n, ctx);
   }
 
