@@ -92,7 +92,7 @@ export function mergeServices(base: Record<string, unknown>, override: Record<st
 
 // ---------------------------------------------------------------------------------------------
 
-const toSequence: Merger = (base, over, _path, ctx, at) => {
+const toSequence: Merger = (base, over, _path, _ctx, at) => {
   const resetKeys = isMapping(over) ? Object.keys(over).filter((k) => isResetTag(over[k])) : [];
   let b = base;
   if (resetKeys.length > 0 && isMapping(base)) {
@@ -107,7 +107,6 @@ const toSequence: Merger = (base, over, _path, ctx, at) => {
   }
   const left = convertIntoSequence(b, at.base);
   const right = convertIntoSequence(over, at.over);
-  void ctx;
   return buildSequence([...left, ...right], getSelfLoc(base) ?? getSelfLoc(over));
 };
 
@@ -139,25 +138,21 @@ const mergeBuild: Merger = (base, over, path, ctx, at) => {
 
 const DEPENDS_ON_DEFAULT = { condition: "service_started", required: true };
 
-const mergeDependsOn: Merger = (base, over, path, ctx, at) =>
-  mergeConvertedMappings(base, over, path, ctx, at, DEPENDS_ON_DEFAULT);
+const mergeDependsOn: Merger = (base, over, path, ctx) => mergeConvertedMappings(base, over, path, ctx, DEPENDS_ON_DEFAULT);
 
-const mergeMappingOrList: Merger = (base, over, path, ctx, at) =>
-  mergeConvertedMappings(base, over, path, ctx, at, undefined);
+const mergeMappingOrList: Merger = (base, over, path, ctx) => mergeConvertedMappings(base, over, path, ctx, undefined);
 
 function mergeConvertedMappings(
   base: unknown,
   over: unknown,
   path: Path,
   ctx: MergeContext,
-  at: At,
   defaults: Record<string, unknown> | undefined,
 ): unknown {
   const b = convertIntoMapping(base, defaults, path, ctx);
   const o = convertIntoMapping(over, defaults, path, ctx);
   if (!o) return b ?? stripTags(over);
   if (!b) return stripTags(o);
-  void at;
   return mergeMappings(b, o, path, ctx);
 }
 
