@@ -113,4 +113,19 @@ describe("resolveEnvFiles", () => {
     expect(r.value.project.services.worker?.environment).toEqual({ A: "2", B: "3" });
     expect(r.value.envSources.web?.A).toEqual({ kind: "procfile-config", file: "b.env", line: 1, col: 1 });
   });
+
+  it("interpolates a shared env file per service when it uses the service's own environment", () => {
+    const p: ComposeProject = {
+      name: "p",
+      services: {
+        a: { image: "x", env_file: [{ path: "shared.env", required: true }], environment: { ROLE: "api" } },
+        b: { image: "x", env_file: [{ path: "shared.env", required: true }], environment: { ROLE: "worker" } },
+        c: { image: "x", env_file: [{ path: "shared.env", required: true }], environment: { ROLE: "api" } },
+      },
+    };
+    const r = resolveEnvFiles({ project: p, envFiles: [file("shared.env", "NAME=app-${ROLE}\n")], variables: {}, baseFile: "compose.yml" });
+    expect(r.value.project.services.a?.environment?.NAME).toBe("app-api");
+    expect(r.value.project.services.b?.environment?.NAME).toBe("app-worker");
+    expect(r.value.project.services.c?.environment?.NAME).toBe("app-api");
+  });
 });

@@ -19,7 +19,7 @@ import { issue, type Issue, type PhaseResult } from "./issues";
 import type { ComposeProject, EnvValueSource, VariableUse } from "./model";
 import { copyAllLocs, getLoc } from "./source-map";
 import { isMapping } from "./tags";
-import { parseEnvFile } from "@/lib/env/parse-env-file";
+import { parseEnvFile, type EnvEntry } from "@/lib/env/parse-env-file";
 
 export interface UploadedFile {
   name: string;
@@ -206,6 +206,7 @@ export function resolveEnvFiles({
   const services: ComposeProject["services"] = {};
   const lookupVar = (name: string) => variables[name];
   const seenParseIssues = new Set<string>();
+  const parseCache = new Map<UploadedFile, { used: Map<string, string | undefined>; parsed: PhaseResult<EnvEntry[]> }[]>();
 
   for (const [name, service] of Object.entries(project.services ?? {})) {
     if (!isMapping(service)) {
@@ -218,16 +219,32 @@ export function resolveEnvFiles({
     const unknownFiles: string[] = [];
 
     const applyFile = (f: UploadedFile, kind: EnvValueSource["kind"]) => {
-      const parsed = parseEnvFile({
-        content: f.content,
-        file: f.as,
-        lookup: (key: string) => {
-          const pv = variables[key];
-          if (pv) return pv.value;
-          const sv = serviceEnv[key];
-          return typeof sv === "string" ? sv : undefined;
-        },
-      });
+      const lookup = (key: string): string | undefined => {
+        const pv = variables[key];
+        if (pv) return pv.value;
+        const sv = serviceEnv[key];
+        return typeof sv === "string" ? sv : undefined;
+      };
+      // many services read the same env file: reuse a parse when every variable it looked up
+      // has the same value for this service
+      const cached = parseCache.get(f)?.find((c) => [...c.used].every(([k, v]) => lookup(k) === v));
+      let parsed: PhaseResult<EnvEntry[]>;
+      if (cached) parsed = cached.parsed;
+      else {
+        const used = new Map<string, string | undefined>();
+        parsed = parseEnvFile({
+          content: f.content,
+          file: f.as,
+          lookup: (key: string) => {
+            const v = lookup(key);
+            used.set(key, v);
+            return v;
+          },
+        });
+        const list = parseCache.get(f) ?? [];
+        if (list.length < 8) list.push({ used, parsed });
+        parseCache.set(f, list);
+      }
       issues.push(...parsed.issues.filter((i) => !seenParseIssues.has(`${i.file}:${i.line}:${i.code}`)));
       for (const i of parsed.issues) seenParseIssues.add(`${i.file}:${i.line}:${i.code}`);
       for (const entry of parsed.value) {
