@@ -4,6 +4,7 @@
  * env values and settings-like values (`django.db.backends.sqlite3`).
  */
 import { isProductionLike, type Severity } from "../roles";
+import { envLocation } from "../env-values";
 import { locate, locations, type EnvironmentView, type FindingDraft, type Rule } from "../rule-kit";
 import { BACKING_CATEGORY, backingTechOfImage, type BackingTech } from "../service-kind";
 import type { FindingLocation } from "../result-schema";
@@ -59,7 +60,7 @@ function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
   const add = (s: Sighting) => {
     const cat = BACKING_CATEGORY[s.tech];
     const list = out.get(cat) ?? [];
-    if (!list.some((x) => x.tech === s.tech)) list.push(s);
+    if (list.length < 20) list.push(s);
     out.set(cat, list);
   };
   for (const [name, svc] of Object.entries(view.env.project.services ?? {})) {
@@ -68,7 +69,7 @@ function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
     for (const [key, value] of Object.entries(svc.environment ?? {})) {
       if (typeof value !== "string") continue;
       const t = techOfValue(value);
-      if (t) add({ tech: t, how: `\`${key}\` of \`${name}\``, loc: locate(view, ["services", name, "environment", key]) });
+      if (t) add({ tech: t, how: `\`${key}\` of \`${name}\``, loc: envLocation(view, name, key) });
     }
   }
   return out;
@@ -121,7 +122,8 @@ export const backingServiceKindRule: Rule = {
       const prodInvolved = withCat.some((s) => isProductionLike(s.view.role));
       let severity: Severity = onlyCompatible ? "low" : cat === "database" ? "high" : "medium";
       if (!prodInvolved && severity === "high") severity = "medium";
-      const per = withCat.map((s) => `${(s.cats.get(cat) ?? []).map((x) => LABEL[x.tech]).join(" + ")} in ${s.view.name}`).join(", ");
+      const techsOf = (s: (typeof withCat)[number]) => [...new Set((s.cats.get(cat) ?? []).map((x) => x.tech))];
+      const per = withCat.map((s) => `${techsOf(s).map((t) => LABEL[t]).join(" + ")} in ${s.view.name}`).join(", ");
       out.push({
         rule: "backing-service-kind",
         factor: "X",
@@ -132,7 +134,9 @@ export const backingServiceKindRule: Rule = {
         values: withCat.map((s) => ({
           env: s.view.name,
           state: "set" as const,
-          value: (s.cats.get(cat) ?? []).map((x) => `${LABEL[x.tech]} via ${x.how}`).join("; "),
+          value: techsOf(s)
+            .map((t) => `${LABEL[t]} via ${(s.cats.get(cat) ?? []).filter((x) => x.tech === t).map((x) => x.how).join(", ")}`)
+            .join("; "),
           secret: false,
         })),
         message: `The ${cat} is not the same kind of service everywhere: ${per}.`,
