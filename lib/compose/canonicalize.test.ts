@@ -152,6 +152,11 @@ services:
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("treats attribute names like toString as plain unknown attributes", () => {
+    const r = canonicalize({ project: { services: { web: { toString: false, constructor: 1, hasOwnProperty: "x" } } } });
+    expect(r.value.services.web).toEqual({ toString: false, constructor: 1, hasOwnProperty: "x" });
+  });
+
   it("does not crash on a project that is not a mapping", () => {
     expect(canonicalize({ project: [1, 2] }).issues[0]?.code).toBe("INVALID_VALUE");
     expect(canonicalize({ project: null }).value).toEqual({ name: "", services: {} });

@@ -27,7 +27,7 @@ describe("durations (read like go-str2duration, printed like Go)", () => {
   }
 
   it("rejects text that is not a duration", () => {
-    for (const bad of ["", "10", "s", "1x", "1.2.3s", "abc"]) expect(parseDuration(bad)).toBeUndefined();
+    for (const bad of ["", "10", "s", "1x", "1.2.3s", "abc", "1constructor", "2toString"]) expect(parseDuration(bad)).toBeUndefined();
     expect(transformDuration({ value: "10", path: ["services", "web", "healthcheck", "interval"] }).issues[0]?.message).toBe(
       'time: invalid duration "10"',
     );

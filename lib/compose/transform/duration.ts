@@ -38,7 +38,7 @@ export function parseDuration(text: string): number | undefined {
     if (!m) return undefined;
     const [all, num = "", unit = ""] = m;
     if (num === "" || num === ".") return undefined;
-    const mul = NS[unit];
+    const mul = Object.hasOwn(NS, unit) ? NS[unit] : undefined;
     if (mul === undefined) return undefined;
     total += Number(num) * mul;
     s = s.slice(all.length);

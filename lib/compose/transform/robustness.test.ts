@@ -8,7 +8,7 @@ const SERVICE_KEYS = [
   "build", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "depends_on", "networks",
   "secrets", "configs", "extends", "healthcheck", "deploy", "ulimits", "devices", "dns", "labels", "extra_hosts",
   "tty", "privileged", "init", "cpus", "mem_limit", "stop_grace_period", "pre_start", "gpus", "develop", "links",
-  "volumes_from", "network_mode", "image",
+  "volumes_from", "network_mode", "image", "toString", "constructor", "__proto__", "hasOwnProperty",
 ];
 
 const service = fc.dictionary(fc.constantFrom(...SERVICE_KEYS), fc.jsonValue());

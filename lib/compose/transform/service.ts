@@ -208,7 +208,7 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
   const out: Record<string, unknown> = {};
   copyAllLocs(value, out);
   for (const [k, v] of Object.entries(value)) {
-    const transform = SERVICE_TRANSFORMS[k];
+    const transform = Object.hasOwn(SERVICE_TRANSFORMS, k) ? SERVICE_TRANSFORMS[k] : undefined;
     if (!transform || (v === null && k !== "command" && k !== "entrypoint")) {
       setOwn(out, k, cloneWithLocs(v));
       continue;
