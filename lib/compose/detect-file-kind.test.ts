@@ -40,6 +40,12 @@ describe("detectFileKind", () => {
     expect(pb.issues[0]?.message).toMatch(/Ansible/);
   });
 
+  it("explains a version 1 compose file (services at the top level)", () => {
+    const r = detectFileKind({ name: "docker-compose.yml", content: "web:\n  image: nginx\ndb:\n  image: postgres\n" });
+    expect(r.issues[0]?.code).toBe("NOT_COMPOSE");
+    expect(r.issues[0]?.message).toMatch(/version 1 compose file/);
+  });
+
   it("flags binary content instead of guessing", () => {
     expect(detectFileKind({ name: "x.yml", content: "a\u0000b" }).issues[0]?.code).toBe("BINARY_FILE");
   });

@@ -109,7 +109,10 @@ function notComposeReason(content: string): string | undefined {
   if (first && /^-\s/.test(first)) return "a YAML list (a compose file is a mapping with `services:`)";
   const known = [...keys].filter((k) => COMPOSE_TOP_KEYS.has(k) || k.startsWith("x-"));
   if (keys.size > 0 && known.length === 0) {
-    return `a YAML mapping without compose keys (top-level keys: ${[...keys].slice(0, 5).join(", ")})`;
+    const v1 = /^[ \t]+(image|build)\s*:/m.test(content)
+      ? "; if it is a version 1 compose file (services at the top level), move them under `services:`"
+      : "";
+    return `a YAML mapping without compose keys (top-level keys: ${[...keys].slice(0, 5).join(", ")})${v1}`;
   }
   return undefined;
 }
