@@ -37,9 +37,11 @@ export function renderMarkdown({ result, title = "Compose parity report" }: { re
 
   out.push("<details><summary>Environments and services</summary>", "");
   out.push("| Environment | Role | Files |", "|---|---|---|");
-  for (const e of envs) out.push(`| ${esc(e.name)} | ${e.role} | ${e.files.map((f) => `\`${esc(f.as)}\``).join(", ") || "—"} |`);
+  for (const e of envs)
+    out.push(`| ${esc(e.name)}${e.status === "failed" ? " (did not load)" : ""} | ${e.role} | ${e.files.map((f) => `\`${esc(f.as)}\``).join(", ") || "—"} |`);
+  const loaded = envs.filter((e) => e.status === "loaded");
   out.push("");
-  out.push(`| Service | Kind | ${envs.map((e) => esc(e.name)).join(" | ")} |`, `|---|---|${envs.map(() => "---").join("|")}|`);
+  out.push(`| Service | Kind | ${loaded.map((e) => esc(e.name)).join(" | ")} |`, `|---|---|${loaded.map(() => "---").join("|")}|`);
   for (const row of result.services) {
     const cells = row.cells.map((c) =>
       c.state === "present" ? `${c.name !== row.id ? `\`${esc(c.name ?? "")}\` ` : ""}${esc(c.image ?? (c.build ? `build ${c.build}` : "✓"))}` : c.state === "inactive" ? "inactive profile" : "—",
