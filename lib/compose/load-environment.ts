@@ -304,7 +304,7 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
     if (doc.issues.some((i) => i.severity === "error" && i.code === "TEMPLATE_NOT_RENDERED")) {
       return bail();
     }
-    const canon = canonicalize({ project: { name: "x", ...doc.value }, file: proc.as });
+    const canon = canonicalize({ project: doc.value, file: proc.as });
     issues.push(...canon.issues);
     project = canon.value;
     baseFile = proc.as;
@@ -329,7 +329,7 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
   }
 
   // project name: explicit, `name:`, COMPOSE_PROJECT_NAME, else the folder of the first file or the environment name
-  const declared = typeof project.name === "string" && project.name !== "" && project.name !== "x" ? project.name : undefined;
+  const declared = !procfileMode && typeof project.name === "string" && project.name !== "" ? project.name : undefined;
   const folder = baseFile ? dirName(baseFile).split("/").pop() : undefined;
   const name = input.projectName ?? declared ?? variables.COMPOSE_PROJECT_NAME?.value ?? (folder || input.name);
   const { name: _declaredName, ...rest } = project;
