@@ -182,6 +182,17 @@ describe("corpus facts (test/fixtures/corpus/README.md)", () => {
     expect(local.graph.nodes.some((n) => n.kind === "external" && n.host === "findthatpostcode.uk")).toBe(true);
   });
 
+  it("3.11 epilepsy12 head: one env file merged into every service by a YAML merge key", () => {
+    const any = load("rcpch__epilepsy12__head-single-compose-env-template", "any");
+    expect(services(any)).toEqual(["caddy", "django", "mkdocs", "postgis"]);
+    for (const name of services(any)) expect(svc(any, name).env_file).toEqual([{ path: "envs/.env", required: true }]);
+    expect(svc(any, "django").command).toEqual(["s/start-dev"]);
+    expect((svc(any, "django").volumes ?? []).map((v) => `${v.source}:${v.target}`)).toEqual([".:/app"]);
+    expect(ports(any, "mkdocs")).toEqual(["8001:8001/tcp"]);
+    expect(svc(any, "postgis").image).toBe("postgis/postgis:15-3.3");
+    expect(any.envSources.django?.DEBUG).toMatchObject({ kind: "env_file", file: "envs/.env" });
+  });
+
   it("3.12 netbox: pinned vs latest image, all-interfaces vs loopback port", () => {
     const prod = load("netbox-community__netbox-docker__prod-vs-test", "prod");
     const test = load("netbox-community__netbox-docker__prod-vs-test", "test");
