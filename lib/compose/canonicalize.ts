@@ -10,7 +10,7 @@ import type { ComposeProject } from "./model";
 import { copyAllLocs, getLoc } from "./source-map";
 import { isMapping } from "./tags";
 import { cloneWithLocs } from "./transform/clone";
-import { issueAt, typeName, setOwn } from "./transform/context";
+import { goString, issueAt, typeName, setOwn } from "./transform/context";
 import { transformResource } from "./transform/external";
 import { transformService } from "./transform/service";
 
@@ -83,7 +83,7 @@ export function canonicalize({ project, file }: CanonicalizeOptions): PhaseResul
     if (out.name !== undefined && out.name !== null) {
       issues.push(issueAt("INVALID_VALUE", `name must be a string, not a ${typeName(out.name)}`, { path: ["name"], loc: getLoc(project, "name"), file }));
     }
-    out.name = out.name === undefined || out.name === null ? "" : String(out.name);
+    out.name = out.name === undefined || out.name === null ? "" : goString(out.name);
   }
   return { value: out as ComposeProject, issues };
 }

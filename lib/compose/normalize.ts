@@ -22,7 +22,7 @@ import type { ComposeProject } from "./model";
 import { getLoc, setLoc, type SourceLocation } from "./source-map";
 import { isMapping } from "./tags";
 import { cloneWithLocs } from "./transform/clone";
-import { issueAt, typeName, setOwn } from "./transform/context";
+import { goString, issueAt, typeName, setOwn } from "./transform/context";
 import { cleanPath } from "./transform/volumes";
 
 export interface NormalizeOptions {
@@ -164,7 +164,7 @@ function setNameFromKey(project: Record<string, unknown>): void {
     for (const [key, r] of Object.entries(top)) {
       const resource: Record<string, unknown> = isMapping(r) ? r : {};
       if (resource.name === null || resource.name === undefined) {
-        resource.name = isTrue(resource.external) ? key : `${String(project.name ?? "")}_${key}`;
+        resource.name = isTrue(resource.external) ? key : `${goString(project.name ?? "")}_${key}`;
       }
       setOwn(top, key, resource);
     }

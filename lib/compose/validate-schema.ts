@@ -10,6 +10,7 @@ import Ajv2020Import, { type ErrorObject, type ValidateFunction } from "ajv/dist
 import { issue, type Issue } from "./issues";
 import { formatPath, getLoc, locAt, type PathSegment, type SourceLocation } from "./source-map";
 import { isOverrideTag, isResetTag } from "./tags";
+import { goString } from "./transform/context";
 import schema from "./schema/compose-spec.json";
 
 export interface ValidateSchemaOptions {
@@ -48,7 +49,7 @@ function toJsonLike(value: unknown, stack: Set<object> = new Set(), depth = 0): 
     if (Array.isArray(value)) return value.map((v) => toJsonLike(v, stack, depth + 1));
     if (value instanceof Map) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of value) out[String(k)] = toJsonLike(v, stack, depth + 1);
+      for (const [k, v] of value) out[goString(k)] = toJsonLike(v, stack, depth + 1);
       return out;
     }
     if (value instanceof Date) return value.toISOString();

@@ -37,17 +37,17 @@ export function locOf(container: unknown, key: PathSegment, fallback?: SourceLoc
   return getLoc(container, key) ?? fallback;
 }
 
-/** Go's `fmt.Sprint` for the scalars YAML gives us. */
-export function goString(v: unknown): string {
+/** Go's `fmt.Sprint` for the values YAML gives us (bounded: deep or cyclic data prints as `...`). */
+export function goString(v: unknown, depth = 0): string {
   if (v === null || v === undefined) return "<nil>";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
-  if (Array.isArray(v)) return `[${v.map(goString).join(" ")}]`;
-  if (typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `map[${entries.map(([k, x]) => `${k}:${goString(x)}`).join(" ")}]`;
-  }
-  return String(v);
+  if (typeof v === "symbol") return v.description ?? "";
+  if (typeof v === "function") return "<func>";
+  if (depth > 20) return "...";
+  if (Array.isArray(v)) return `[${v.map((x) => goString(x, depth + 1)).join(" ")}]`;
+  const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[${entries.map(([k, x]) => `${k}:${goString(x, depth + 1)}`).join(" ")}]`;
 }
 
 /** A short name for a value's type in messages (`string`, `number`, `mapping`, `list`...). */

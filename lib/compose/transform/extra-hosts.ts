@@ -16,7 +16,7 @@ export function transformExtraHosts({ value, path, file, loc }: TransformOptions
   const entries: { host: string; ip: string; loc?: SourceLocation; at: (string | number)[] }[] = [];
   if (isMapping(value)) {
     for (const [host, v] of Object.entries(value)) {
-      const ips = Array.isArray(v) ? v.map(goString) : [v === null || v === undefined ? "" : goString(v)];
+      const ips = Array.isArray(v) ? v.map((x) => goString(x)) : [v === null || v === undefined ? "" : goString(v)];
       for (const ip of ips) entries.push({ host, ip, loc: getLoc(value, host), at: [...path, host] });
     }
   } else if (Array.isArray(value)) {

@@ -8,7 +8,7 @@ import type { Issue, PhaseResult } from "../issues";
 import type { PortConfig } from "../model";
 import { copyAllLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
-import { issueAt, typeName, type TransformOptions, setOwn } from "./context";
+import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 import { isIP } from "./ip";
 
 const PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
@@ -137,7 +137,7 @@ function canonicalLongPort(
   for (const [k, v] of Object.entries(withDefaults)) {
     if (k === "published") {
       if (v === null || v === undefined || v === "") continue;
-      out.published = String(v);
+      out.published = goString(v);
     } else if (k === "target") {
       if (typeof v === "string" && /^[0-9]+$/.test(v)) out.target = Number(v);
       else {
