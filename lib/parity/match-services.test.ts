@@ -42,3 +42,14 @@ describe("matchServices", () => {
     expect(matchServices({ environments: [dev, prod] }).value).toHaveLength(2);
   });
 });
+
+describe("matchServices on large inputs", () => {
+  it("stays fast with hundreds of differently named services", () => {
+    const many = (env: string, prefix: string) =>
+      makeEnvironment({ name: env, services: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`${prefix}${i}`, { build: { context: "." } }])) });
+    const started = Date.now();
+    const { value } = matchServices({ environments: [many("dev", "a"), many("prod", "b")] });
+    expect(value).toHaveLength(800);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

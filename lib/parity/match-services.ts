@@ -25,6 +25,7 @@ interface Member {
 }
 
 const MIN_RENAME_SCORE = 4;
+const MAX_RENAME_CANDIDATES = 200;
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -77,7 +78,10 @@ export function matchServices({ environments }: { environments: readonly LoadedE
     }
   }
   const envCount = environments.length;
-  for (let round = 0; round < groups.length && envCount > 1; round++) {
+  // rename matching is quadratic per round: beyond this many unmatched services, match by name only
+  const incomplete = groups.filter((g) => g.length < envCount).length;
+  const tryRenames = envCount > 1 && incomplete <= MAX_RENAME_CANDIDATES;
+  for (let round = 0; round < groups.length && tryRenames; round++) {
     let best: { i: number; j: number; score: number } | null = null;
     for (let i = 0; i < groups.length; i++) {
       const gi = groups[i] as Member[];

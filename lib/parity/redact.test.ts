@@ -66,4 +66,11 @@ describe("redact", () => {
     expect(maskCommandSecrets("sh -c 'SECRET_KEY=abc123 gunicorn app'")).toBe("sh -c 'SECRET_KEY=•••• gunicorn app'");
     expect(maskCommandSecrets("redis-server --requirepass $$REDIS_PASSWORD")).toBe("redis-server --requirepass $$REDIS_PASSWORD");
   });
+
+  it("redacts a file with a megabyte-long line quickly", () => {
+    const started = Date.now();
+    const out = redactFileContent({ name: "compose.yml", kind: "compose", content: `x: ${"a".repeat(1_000_000)}\nSECRET_KEY: abcdef123456\n` });
+    expect(out).toContain("SECRET_KEY: ••••");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -4,7 +4,7 @@
  * (`postgres://app:••••@db:5432/app`), and equality across environments is
  * judged from an HMAC fingerprint keyed per comparison.
  */
-import { classifySecret, findUrlCredentials, fingerprintSecret, type SecretClassification } from "./secrets";
+import { MAX_SCANNED_LENGTH, classifySecret, findUrlCredentials, fingerprintSecret, type SecretClassification } from "./secrets";
 
 export const MASK = "••••";
 
@@ -77,6 +77,7 @@ export function createScrubber(secrets: Iterable<string>, { names = [] }: { name
 
 /** Masks secrets written on a command line: `--requirepass X`, `--password=X`, `KEY=value` with a secret key, URL credentials. */
 export function maskCommandSecrets(command: string): string {
+  if (command.length > MAX_SCANNED_LENGTH) return `${MASK} (command of ${command.length} chars)`;
   let out = maskUrlCredentials(command).replace(SECRET_FLAG, (all, flag: string, sep: string, v: string) =>
     v === MASK || /^\$\$?\{?[A-Za-z_]/.test(v) ? all : `${flag}${sep}${MASK}`,
   );
@@ -168,7 +169,7 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
       redacted = maskUrlCredentials(body);
     }
     // inline `KEY=value` pairs inside a longer line (Procfile commands, list items with quotes)
-    if (kind !== "env") {
+    if (kind !== "env" && redacted.length <= MAX_SCANNED_LENGTH) {
       redacted = redacted.replace(/(^|[\s"'-])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)/g, (all, pre: string, k: string, v: string) => {
         const c = classifySecret({ key: k, value: v });
         if (!c.secret || v === MASK) return all;
@@ -177,7 +178,7 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
       });
     }
     // command-line flags that take a secret: `--requirepass X`, `--password=X`
-    if (kind !== "env") {
+    if (kind !== "env" && redacted.length <= MAX_SCANNED_LENGTH) {
       redacted = redacted.replace(SECRET_FLAG, (all, flag: string, sep: string, v: string) =>
         v === MASK || /^\$\$?\{?[A-Za-z_]/.test(v) ? all : `${flag}${sep}${MASK}`,
       );

@@ -39,3 +39,14 @@ describe("secrets", () => {
     expect(fingerprintSecret({ value: "v", key: "k2" })).not.toBe(a);
   });
 });
+
+describe("secrets on large inputs", () => {
+  it("classifies a megabyte value quickly", () => {
+    const started = Date.now();
+    const value = "a".repeat(1_000_000);
+    expect(classifySecret({ key: "NOTES", value }).secret).toBe(false);
+    expect(classifySecret({ key: "API_TOKEN", value }).secret).toBe(true);
+    expect(findUrlCredentials(`${"ab".repeat(100_000)}://x`)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

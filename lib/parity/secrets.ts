@@ -60,8 +60,12 @@ export function isSecretKey(key: string): boolean {
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):([^\s@/]+)@/gi;
 
 /** Passwords written inside URLs (`scheme://user:password@host`), with their offsets. */
+/** Longer values are judged by key name only (keeps the regular expressions linear in practice). */
+export const MAX_SCANNED_LENGTH = 4096;
+
 export function findUrlCredentials(value: string): { password: string; start: number; end: number }[] {
   const out: { password: string; start: number; end: number }[] = [];
+  if (value.length > MAX_SCANNED_LENGTH) return out;
   URL_CREDENTIALS.lastIndex = 0;
   for (let i = 0; i < 1000; i++) {
     const m = URL_CREDENTIALS.exec(value);
@@ -110,7 +114,7 @@ export function isKnownDefault(value: string): boolean {
 }
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value.trim());
+  return value.length <= 256 && PLACEHOLDER.test(value.trim());
 }
 
 export type SecretReason = "key-name" | "url-credentials" | "known-default" | "high-entropy";
