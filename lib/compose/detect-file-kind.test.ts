@@ -61,5 +61,21 @@ describe("hasTemplateMarkers", () => {
     expect(hasTemplateMarkers("{%- if x %}\n")).toBe(true);
     expect(hasTemplateMarkers("D: ${{ vars.D }}")).toBe(false);
     expect(hasTemplateMarkers("image: ${IMAGE:-x}")).toBe(false);
+    expect(hasTemplateMarkers("a: {{\nb: }}")).toBe(false);
+    expect(hasTemplateMarkers("x: ${{ a }} {{ b }}")).toBe(true);
+  });
+
+  it("judges huge whitespace-only or list-shaped content quickly", () => {
+    const t = performance.now();
+    detectFileKind({ name: "x.yml", content: `- a\n${"\n".repeat(300_000)} \t`.repeat(2) });
+    detectFileKind({ name: "x.yml", content: " ".repeat(300_000) });
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
+  it("stays linear on long lines full of openers", () => {
+    const text = "{{".repeat(200_000);
+    const t = performance.now();
+    expect(hasTemplateMarkers(text)).toBe(false);
+    expect(performance.now() - t).toBeLessThan(1000);
   });
 });

@@ -42,8 +42,32 @@ const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*|"[^"]*"|'[^']*')\s*:(\s|$)/;
 
 /** Jinja / cookiecutter markers: `{{ x }}`, `{% if %}`, `{# #}` — but not GitHub's `${{ }}`. */
 export function hasTemplateMarkers(content: string): boolean {
-  return /(^|[^$])\{\{[^\n]*\}\}|\{%-?[^\n]*-?%\}|\{#[^\n]*#\}/.test(content);
+  // linear: per line, an opener (not `${{`) followed later on the same line by its closer
+  let start = 0;
+  while (start <= content.length) {
+    const nl = content.indexOf("\n", start);
+    const end = nl < 0 ? content.length : nl;
+    const line = content.slice(start, end);
+    for (const [open, close] of TEMPLATE_PAIRS) {
+      const closeAt = line.lastIndexOf(close);
+      if (closeAt < 0) continue;
+      let at = line.indexOf(open);
+      while (at >= 0 && at + open.length <= closeAt) {
+        if (!(open === "{{" && at > 0 && line[at - 1] === "$")) return true;
+        at = line.indexOf(open, at + 1);
+      }
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return false;
 }
+
+const TEMPLATE_PAIRS: readonly [string, string][] = [
+  ["{{", "}}"],
+  ["{%", "%}"],
+  ["{#", "#}"],
+];
 
 /** Env file names as compose projects commit them: `.env`, `.env.prod`, `prod.env`, `env.example`, `.env.dev-sample`, `env-template`. */
 export function looksLikeEnvFileName(name: string): boolean {
@@ -103,7 +127,7 @@ function notComposeReason(content: string): string | undefined {
   if (keys.has("stages") || (keys.has("image") && keys.has("script"))) return "a CI pipeline definition";
   const lines = meaningfulLines(content);
   const first = lines.find((l) => !l.startsWith("---"));
-  if (first && /^-\s/.test(first) && /^\s*-?\s*(hosts|tasks|roles|import_playbook)\s*:/m.test(content)) {
+  if (first && /^-\s/.test(first) && /^[ \t]*-?[ \t]*(hosts|tasks|roles|import_playbook)[ \t]*:/m.test(content)) {
     return "an Ansible playbook (a list of plays with hosts/tasks)";
   }
   if (first && /^-\s/.test(first)) return "a YAML list (a compose file is a mapping with `services:`)";
