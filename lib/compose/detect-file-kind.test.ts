@@ -15,6 +15,10 @@ describe("detectFileKind", () => {
     expect(looksLikeEnvFileName("docker-compose.yml")).toBe(false);
   });
 
+  it("recognises env files by their folder", () => {
+    expect(detectFileKind({ name: "env/postgres", content: "# comment only\n" }).kind).toBe("env");
+  });
+
   it("recognises env files by content when the name says nothing", () => {
     expect(detectFileKind({ name: ".envs/.local/.django", content: "# General\nUSE_DOCKER=yes\nexport IPYTHONDIR=/app/.ipython\n" }).kind).toBe("env");
   });

@@ -8,6 +8,7 @@
  */
 import { issue, type Issue } from "./issues";
 import type { FileKind } from "./model";
+import { isEnvFileName } from "@/lib/env/detect-env-file-name";
 
 export interface DetectFileKindOptions {
   /** the name the file is known by (`InputFile.as ?? name`); only its base name matters */
@@ -148,7 +149,7 @@ export function detectFileKind({ name, content }: DetectFileKindOptions): Detect
     return { issues: [issue("BINARY_FILE", `${name} looks binary (it holds NUL bytes); upload text files only`, at)] };
   }
   if (PROCFILE_NAME.test(base)) return { kind: "procfile", issues: [] };
-  if (looksLikeEnvFileName(base) && !COMPOSE_NAME.test(base)) return { kind: "env", issues: [] };
+  if ((looksLikeEnvFileName(base) || isEnvFileName(name)) && !COMPOSE_NAME.test(base)) return { kind: "env", issues: [] };
 
   const yamlByName = COMPOSE_NAME.test(base) || YAML_NAME.test(base);
   if (!yamlByName) {
