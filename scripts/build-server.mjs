@@ -1,4 +1,6 @@
-// Bundles server.ts (and the lib/ code it uses) into dist/server.mjs; packages stay external.
+// Bundles server.ts (and the lib/ code it uses) into dist/server.mjs. Packages with
+// WASM/native assets or that Next itself needs stay external: the standalone build's
+// traced node_modules holds them (see Dockerfile); the rest is bundled in.
 import { build } from "esbuild";
 
 await build({
@@ -8,7 +10,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  external: ["next", "next/*", "react", "react-dom", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/*", "pg", "pino"],
   sourcemap: true,
   logLevel: "warning",
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
