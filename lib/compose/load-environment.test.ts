@@ -144,3 +144,23 @@ describe("loadEnvironment extends across files", () => {
     expect(r.issues.some((i) => i.code === "EXTENDS_CYCLE")).toBe(true);
   });
 });
+
+describe("loadEnvironment include environment", () => {
+  it("interpolates included files with their own env files, under the including project's values", () => {
+    const r = loadEnvironment(
+      env([
+        { name: "compose.yml", content: "include:\n  - infra/db.yml\n  - path: cache.yml\n    env_file: cache.env\nservices:\n  web:\n    image: app:${PG:-none}-${REDIS:-none}-${TAG}\n" },
+        { name: ".env", content: "TAG=1\nREDIS=from-parent\n" },
+        { name: "db.yml", as: "infra/db.yml", content: "services:\n  db:\n    image: postgres:${PG:-15}\n" },
+        { name: "infra.env", as: "infra/.env", content: "PG=16\n" },
+        { name: "cache.yml", content: "services:\n  cache:\n    image: redis:${REDIS:-6}\n" },
+        { name: "cache.env", content: "REDIS=7\n" },
+      ]),
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.project.services.db?.image).toBe("postgres:16");
+    expect(r.project.services.cache?.image).toBe("redis:from-parent");
+    expect(r.project.services.web?.image).toBe("app:none-from-parent-1");
+    expect(Object.keys(r.variables).sort()).toEqual(["REDIS", "TAG"]);
+  });
+});

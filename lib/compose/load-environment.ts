@@ -178,6 +178,14 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
   const classified = procfileMode
     ? { serviceFiles: [], projectFiles: [] as UploadedFile[] }
     : classifyEnvFiles({ documents: rawDocs, envFiles: envSourcesFiles, forcedProjectFiles: options.projectEnvFiles });
+  // env files of included projects (include.env_file, or the .env beside an included file) are theirs
+  const includeEnvFiles = new Set<UploadedFile>();
+  for (const [src, value] of parsed) {
+    for (const entry of readIncludeEntries(isMapping(value) ? value.include : undefined, src.as).value) {
+      for (const f of includeEnvFilesOf(entry, src.as, envSourcesFiles)) includeEnvFiles.add(f);
+    }
+  }
+  classified.projectFiles = classified.projectFiles.filter((f) => !includeEnvFiles.has(f) || normalizeRelPath(f.as) === ".env");
   const projectEnv = buildProjectEnv({ files: classified.projectFiles });
   issues.push(...projectEnv.issues);
   // env files read only as service env files are parsed (and their issues reported) once each
@@ -262,15 +270,15 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
       out.push(issue("INCLUDE_NOT_FOUND", `include chain deeper than ${MAX_INCLUDE_DEPTH}`, fromLoc));
       return { value: undefined, issues: out };
     }
-    // include.env_file (uploaded ones) add to the interpolation environment of the included files
+    // include.env_file (uploaded ones) — by default the `.env` beside the included file — add to
+    // the interpolation environment of the included files; the including project's values win
+    // (compose-go `Mapping.Merge`)
     let look = lookup;
-    if (entry.envFiles.length > 0) {
-      const extra = entry.envFiles
-        .map((p) => findUploadedFile({ ref: p, from, files: envSourcesFiles }))
-        .filter((f): f is ComposeSource => f !== undefined);
+    const extra = includeEnvFilesOf(entry, from, envSourcesFiles);
+    if (extra.length > 0) {
       const extraVars = buildProjectEnv({ files: extra }).value;
       look = (name: string) => {
-        const v: ProjectVariable | undefined = extraVars[name] ?? variables[name];
+        const v: ProjectVariable | undefined = variables[name] ?? extraVars[name];
         return v ? { value: v.value, file: v.file, line: v.line } : undefined;
       };
     }
@@ -389,6 +397,17 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
     graph,
     issues: dedupeIssues(foldTemplateEnvIssues(issues, envSourcesFiles)),
   };
+}
+
+/** The env files an include entry reads: its `env_file`s (uploaded ones), else the `.env` beside its first file. */
+function includeEnvFilesOf(entry: IncludeEntry, from: string, envFiles: readonly UploadedFile[]): UploadedFile[] {
+  if (entry.envFiles.length > 0) {
+    return entry.envFiles.map((p) => findUploadedFile({ ref: p, from, files: envFiles })).filter((f): f is UploadedFile => f !== undefined);
+  }
+  const first = entry.paths[0];
+  if (first === undefined) return [];
+  const beside = normalizeRelPath(`${dirName(from)}/${dirName(first)}/.env`);
+  return envFiles.filter((f) => normalizeRelPath(f.as) === beside);
 }
 
 /** An env file that is a Jinja template yields one "render first" error, not one syntax error per `{% %}` line. */
