@@ -18,6 +18,9 @@ describe("secrets", () => {
     expect(classifySecret({ key: "SECRET_KEY", value: "changethis" }).strength).toBe("known-default");
     expect(classifySecret({ key: "DJANGO_SECRET_KEY", value: "!!!SET DJANGO_SECRET_KEY!!!" }).strength).toBe("placeholder");
     expect(classifySecret({ key: "DJANGO_SECRET_KEY", value: "__CHANGEME__" }).strength).toBe("placeholder");
+    expect(classifySecret({ key: "OPENAI_API_KEY", value: "sk-proj-ABCD" }).strength).toBe("placeholder");
+    expect(classifySecret({ key: "NVIDIA_API_KEY", value: "nvapi-ABC-123" }).strength).toBe("placeholder");
+    expect(classifySecret({ key: "SECRET_KEY", value: "insecure_key_for_dev" }).strength).toBe("placeholder");
     expect(classifySecret({ key: "SECRET_KEY", value: "r(m)9nLGnz$(_q3N4z1k(EFsMCjjjzx08x9VhNVcfd%6RF#r!6DE@+V5Zk2X" }).strength).toBe("random-looking");
   });
 

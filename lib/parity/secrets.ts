@@ -113,8 +113,13 @@ export function isKnownDefault(value: string): boolean {
   return KNOWN_DEFAULT_SECRETS.has(value.trim().toLowerCase());
 }
 
+/** Sample keys shaped like the real thing (`sk-proj-ABCD`, `nvapi-ABC-123`, `AKIAXXXXXXXX`). */
+const SAMPLE_KEY = /(ABCD|ABC[-_]?123|XXXX|xxxx|DUMMY|dummy|FAKE|fake|SAMPLE|sample|EXAMPLE|example)/;
+
 export function isPlaceholder(value: string): boolean {
-  return value.length <= 256 && PLACEHOLDER.test(value.trim());
+  const v = value.trim();
+  if (v.length <= 32 && SAMPLE_KEY.test(v)) return true;
+  return v.length <= 256 && PLACEHOLDER.test(v);
 }
 
 export type SecretReason = "key-name" | "url-credentials" | "known-default" | "high-entropy";

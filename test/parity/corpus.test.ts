@@ -167,6 +167,8 @@ describe("corpus: the gaps a reviewer points out", () => {
     expectFinding(r, { rule: "command-drift", service: "backend", severity: "medium" });
     expectFinding(r, { rule: "hardcoded-secret", service: "postgres", key: "POSTGRES_PASSWORD", severity: "high" });
     expect(find(r, { rule: "hardcoded-secret", key: "DJANGO_SETTINGS_MODULE" })).toBeUndefined();
+    // `.env.template` holds key-shaped placeholders (`sk-proj-ABCD`): reported, but as placeholders
+    expect(expectFinding(r, { rule: "hardcoded-secret", service: "backend", key: "OPENAI_API_KEY" }).message).toContain("placeholder");
   });
 
   it("django-postgres-vue: the CI file with a duplicated services key is refused, the others compared", () => {
@@ -201,6 +203,7 @@ describe("corpus: the gaps a reviewer points out", () => {
     expectFinding(r, { rule: "restart-drift", service: "web" });
     expect(expectFinding(r, { rule: "env-missing", service: "web", key: "POSTCODE_API_BASE_URL" }).values.find((v) => v.env === "dev-vps")?.state).toBe("unknown");
     expectFinding(r, { rule: "dev-pattern-in-prod", service: "web", key: "volumes:/app" });
+    expectFinding(r, { rule: "dev-pattern-in-prod", service: "web", key: "command:seed" });
   });
 
   it("epilepsy12 head: a single environment still reports committed secrets", () => {
@@ -223,6 +226,7 @@ describe("corpus: the gaps a reviewer points out", () => {
     expect(key.message).toContain("real-looking secret");
     expect(key.message).toContain("netbox-worker");
     expectFinding(r, { rule: "secret-reused", service: "netbox", key: "DB_PASSWORD" });
+    expect(expectFinding(r, { rule: "healthcheck-drift", service: "netbox", key: "healthcheck.timing" }).message).toMatch(/start_period 1m30s in prod.*start_period 2m0s in test/);
   });
 
   it("mattermost: nginx only with nginx, app published directly without it, default DB password", () => {
@@ -232,6 +236,7 @@ describe("corpus: the gaps a reviewer points out", () => {
     expect(find(r, { rule: "port-mismatch", service: "mattermost", key: "8443" })).toBeUndefined();
     expectFinding(r, { rule: "hardcoded-secret", service: "postgres", key: "POSTGRES_PASSWORD" });
     expectFinding(r, { rule: "image-unpinned", service: "nginx" });
+    expectFinding(r, { rule: "dev-pattern-in-prod", service: "mattermost", key: "env:MM_SQLSETTINGS_DATASOURCE:tls" });
   });
 
   it("sentry: profile-only services reported as missing (inactive), nightly images, default shared secret", () => {

@@ -48,4 +48,17 @@ describe("dev-pattern-in-prod", () => {
     const prod = makeEnvironment({ name: "prod", services: { web: { image: "a:1", environment: { DJANGO_ALLOWED_HOSTS: "localhost 127.0.0.1 [::1]" } } } });
     expect(devPatternInProdRule.check(makeContext([prod]))[0]).toMatchObject({ key: "env:DJANGO_ALLOWED_HOSTS", severity: "medium" });
   });
+
+  it("reports demo-data seeding and a database URL without TLS in production", () => {
+    const prod = makeEnvironment({
+      name: "prod",
+      services: {
+        django: { build: { context: "." }, command: ["sh", "-c", "python manage.py seed --mode=cases --cases 200 && gunicorn app.wsgi"] },
+        mattermost: { image: "mm:10", environment: { MM_SQLSETTINGS_DATASOURCE: "postgres://mm:pw-123456@postgres:5432/mm?sslmode=disable&connect_timeout=10" } },
+      },
+    });
+    const keys = devPatternInProdRule.check(makeContext([prod])).map((f) => f.key);
+    expect(keys).toContain("command:seed");
+    expect(keys).toContain("env:MM_SQLSETTINGS_DATASOURCE:tls");
+  });
 });

@@ -37,6 +37,7 @@ const DEBUG_PORTS: Record<number, string> = {
 };
 
 const TRUE = /^(1|true|yes|on|y)$/i;
+const SEEDING = /\bmanage\.py\s+(seed\w*|loaddata\s+\S*(demo|sample|fake|seed)\S*)\b|\bseed\s+--mode\b|\b(db:seed|prisma\s+db\s+seed)\b/;
 const MODE_KEYS = /^(NODE_ENV|FLASK_ENV|APP_ENV|RAILS_ENV|RACK_ENV|ENVIRONMENT|ENV|FASTAPI_ENV|DJANGO_ENV|ASPNETCORE_ENVIRONMENT|GO_ENV|MIX_ENV|SPRING_PROFILES_ACTIVE|APP_MODE|STAGE)$/;
 const DEV_MODE = /^(dev|develop|development|local|debug)$/i;
 const DEV_SETTINGS = /\.(dev|development|local|local_settings|settings_dev|develop|debug)$/i;
@@ -99,9 +100,29 @@ function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name:
     });
     break;
   }
+  if (SEEDING.test(cmd)) {
+    hits.push({
+      key: "command:seed",
+      severity: sev("medium", "low"),
+      message: `\`${name}\` loads demo or seed data on start in ${view.name}.`,
+      fix: "Seed data in development and tests only; run data migrations as one-off admin processes (factor XII).",
+      value: plainValue(view.name, commandString(svc.command) ?? commandString(svc.entrypoint)),
+      loc: locate(view, ["services", name, svc.command ? "command" : "entrypoint"]),
+    });
+  }
   for (const [key, raw] of Object.entries(svc.environment ?? {})) {
     if (typeof raw !== "string") continue;
     const value = unquote(raw);
+    if (/[?&]sslmode=disable\b/i.test(value) || /[?&](ssl|tls)=(false|0|off)\b/i.test(value)) {
+      hits.push({
+        key: `env:${key}:tls`,
+        severity: sev("medium", "low"),
+        message: `In ${view.name}, \`${name}\` connects without TLS (\`${key}\` disables it).`,
+        fix: "Use `sslmode=require` (or verify-full) for connections that leave the host in production.",
+        value: findingValue(ctx, view.name, key, raw),
+        loc: envLocation(view, name, key),
+      });
+    }
     const k = key.toUpperCase();
     let message: string | null = null;
     let severity: Severity = sev("high", "medium");

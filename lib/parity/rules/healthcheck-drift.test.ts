@@ -24,4 +24,12 @@ describe("healthcheck-drift", () => {
     const b = makeEnvironment({ name: "prod", services: { web: { image: "a:1" } } });
     expect(healthcheckDriftRule.check(makeContext([a, b]))).toEqual([]);
   });
+
+  it("reports a different start period with the same test as info", () => {
+    const a = makeEnvironment({ name: "prod", services: { netbox: { image: "n:1", healthcheck: { test: ["CMD-SHELL", "curl -f localhost"], start_period: "90s" } } } });
+    const b = makeEnvironment({ name: "test", services: { netbox: { image: "n:1", healthcheck: { test: ["CMD-SHELL", "curl -f localhost"], start_period: "120s" } } } });
+    const [f] = healthcheckDriftRule.check(makeContext([a, b]));
+    expect(f).toMatchObject({ key: "healthcheck.timing", severity: "info" });
+    expect(f?.message).toContain("start_period 90s in prod");
+  });
 });

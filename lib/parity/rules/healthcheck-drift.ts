@@ -18,6 +18,15 @@ function describeCheck(svc: ServiceConfig): string | undefined {
   return typeof test === "string" ? test : "(inherited from the image)";
 }
 
+const TIMING_KEYS = ["interval", "timeout", "retries", "start_period", "start_interval"] as const;
+
+function timingOf(svc: ServiceConfig): string {
+  const hc = svc.healthcheck ?? {};
+  return TIMING_KEYS.filter((k) => hc[k] !== undefined && hc[k] !== null)
+    .map((k) => `${k} ${String(hc[k])}`)
+    .join(", ");
+}
+
 export const healthcheckDriftRule: Rule = {
   id: "healthcheck-drift",
   factor: "IX",
@@ -29,7 +38,25 @@ export const healthcheckDriftRule: Rule = {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
       const checks = present.map((p) => describeCheck(p.service));
-      if (checks.every((c) => c === checks[0])) continue;
+      if (checks.every((c) => c === checks[0])) {
+        // same test: compare timing (interval, timeout, retries, start_period)
+        if (checks[0] === undefined) continue;
+        const timings = present.map((p) => timingOf(p.service));
+        if (timings.every((t) => t === timings[0])) continue;
+        out.push({
+          rule: "healthcheck-drift",
+          factor: "IX",
+          severity: "info",
+          service: group.id,
+          key: "healthcheck.timing",
+          environments: present.map((p) => p.view.name),
+          values: present.map((p, i) => plainValue(p.view.name, timings[i] || "defaults")),
+          message: `\`${group.id}\` checks its health on a different schedule: ${present.map((p, i) => `${timings[i] || "defaults"} in ${p.view.name}`).join("; ")}.`,
+          fix: "Use the same healthcheck timing everywhere, or document why production needs a longer start period.",
+          locations: locations(...present.map((p) => locate(p.view, ["services", p.name, "healthcheck"]))),
+        });
+        continue;
+      }
       const missingInProd = present.some((p, i) => isProductionLike(p.view.role) && checks[i] === undefined);
       const presence = checks.some((c) => c === undefined);
       const severity: Severity = missingInProd ? "medium" : presence ? "low" : "info";
