@@ -97,6 +97,20 @@ describe("runDiff", () => {
     expect(m.err.join("")).toContain("missing.yml: error: cannot read file");
   });
 
+  it("activates profiles per environment", async () => {
+    const S = "corpus/getsentry__self-hosted__profiles-errors-only-vs-feature-complete";
+    const m = memoryIo();
+    await runDiff(
+      ["--env", `errors-only:staging=${S}/docker-compose.yml,${S}/.env`, "--env", `feature-complete:production=${S}/docker-compose.yml,${S}/.env`, "--profile", "errors-only:errors-only", "--profile", "feature-complete:feature-complete"],
+      m.io,
+    );
+    const result = JSON.parse(m.out.join(""));
+    expect(result.environments.map((e: { activeProfiles: string[] }) => e.activeProfiles)).toEqual([["errors-only"], ["feature-complete"]]);
+    expect(result.findings.some((f: { rule: string; service: string }) => f.rule === "service-missing" && f.service === "snuba-transactions-consumer")).toBe(true);
+    expect(m.out.join("") + m.err.join("")).not.toContain("supersecret");
+    expect(parseDiffArgs(["--env", "a=x.yml", "--profile", "b:p"]).error).toContain("no --env named b");
+  });
+
   it("prints help", async () => {
     const m = memoryIo();
     expect(await runDiff(["--help"], m.io)).toBe(0);

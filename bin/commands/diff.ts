@@ -1,6 +1,6 @@
 /**
  * `compose-parity diff --env NAME[:ROLE]=FILE[,FILE...] --env ... [--format json|markdown|sarif]
- *  [--fail-on info|low|medium|high|critical] [--profile P]`
+ *  [--fail-on info|low|medium|high|critical] [--profile [ENV:]P]`
  * – loads each environment like Docker Compose v2 and reports the parity gaps between them.
  *
  * `FILE@PATH` gives a file the path the compose files refer to it by
@@ -26,7 +26,9 @@ Compares environments for dev/prod parity gaps (Twelve-Factor).
                            were at PATH (e.g. .env.prod-sample@.env.prod).
   --format F               json (default), markdown or sarif
   --fail-on S              exit 1 when a finding is at or above S (${SEVERITIES.join(", ")}; default high)
-  --profile P              activate compose profile P (repeatable, or comma-separated)
+  --profile [ENV:]P        activate compose profile P in every environment, or only in ENV
+                           (repeatable, or comma-separated); without it, COMPOSE_PROFILES from
+                           the environment's env files applies
   -h, --help               this help
 
 Secret values never appear in the output: they are masked and compared by an HMAC
@@ -53,6 +55,8 @@ export interface DiffArgs {
   format: "json" | "markdown" | "sarif";
   failOn: Severity;
   profiles?: string[];
+  /** per environment name (`--profile ENV:P`) */
+  envProfiles: Record<string, string[]>;
   help: boolean;
 }
 
@@ -78,7 +82,7 @@ export function parseEnvArg(spec: string): { value?: EnvArg; error?: string } {
 }
 
 export function parseDiffArgs(argv: string[]): { value?: DiffArgs; error?: string } {
-  const args: DiffArgs = { envs: [], format: "json", failOn: "high", help: false };
+  const args: DiffArgs = { envs: [], format: "json", failOn: "high", envProfiles: {}, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") && !arg.startsWith("--env=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : arg.startsWith("--env=") ? ["--env", arg.slice(6)] : [arg, undefined];
@@ -113,7 +117,13 @@ export function parseDiffArgs(argv: string[]): { value?: DiffArgs; error?: strin
       case "--profile": {
         const v = next();
         if (!v) return { error: "--profile needs a name" };
-        args.profiles = [...(args.profiles ?? []), ...v.split(",").map((s) => s.trim()).filter(Boolean)];
+        // profile names cannot hold ":", so `ENV:P` names an environment
+        const colon = v.indexOf(":");
+        const list = v.slice(colon + 1).split(",").map((s) => s.trim()).filter(Boolean);
+        if (colon > 0) {
+          const env = v.slice(0, colon);
+          args.envProfiles[env] = [...(args.envProfiles[env] ?? []), ...list];
+        } else args.profiles = [...(args.profiles ?? []), ...list];
         break;
       }
       default:
@@ -121,6 +131,9 @@ export function parseDiffArgs(argv: string[]): { value?: DiffArgs; error?: strin
     }
   }
   if (!args.help && args.envs.length === 0) return { error: "give at least one --env (two or more to compare)" };
+  for (const env of Object.keys(args.envProfiles)) {
+    if (!args.envs.some((e) => e.name === env)) return { error: `--profile ${env}:…: no --env named ${env}` };
+  }
   return { value: args };
 }
 
@@ -167,10 +180,13 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     for (const i of readIssues) io.stderr(`${formatIssue(i)}\n`);
     return 2;
   }
-  const loaded = inputs.map(({ arg, files }) => ({
-    env: loadEnvironment({ name: arg.name, files, ...(args.profiles ? { profiles: args.profiles } : {}) }, args.profiles ? { profiles: args.profiles } : {}),
-    ...(arg.role ? { role: arg.role } : {}),
-  }));
+  const loaded = inputs.map(({ arg, files }) => {
+    const profiles = args.envProfiles[arg.name] ?? args.profiles;
+    return {
+      env: loadEnvironment({ name: arg.name, files, ...(profiles ? { profiles } : {}) }, profiles ? { profiles } : {}),
+      ...(arg.role ? { role: arg.role } : {}),
+    };
+  });
   const envVars = io.env ?? process.env;
   const fingerprintKey = envVars.FINGERPRINT_KEY || randomBytes(32);
   const result = compareEnvironments({ environments: loaded, fingerprintKey });
