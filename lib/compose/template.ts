@@ -63,8 +63,7 @@ interface TemplateMatch {
   op?: Operator;
 }
 
-const OPERATORS = [":?", "?", ":-", "-", ":+", "+"] as const;
-type Operator = (typeof OPERATORS)[number];
+type Operator = ":?" | "?" | ":-" | "-" | ":+" | "+";
 
 function isNameStart(c: string | undefined): boolean {
   if (c === undefined) return false;

@@ -74,9 +74,9 @@ function stripBrackets(ip: string): { host?: string; error?: string } {
 export function parsePortSpec(spec: string | number): { value: PortConfig[]; error?: string } {
   const raw = String(spec);
   const fail = (error: string) => ({ value: [] as PortConfig[], error });
-  let [ip, hostPort, containerPort] = splitParts(raw);
-  const [proto, cport] = splitProtoPort(containerPort);
-  containerPort = cport;
+  const [rawIp, hostPort, rawContainerPort] = splitParts(raw);
+  let ip = rawIp;
+  const [proto, containerPort] = splitProtoPort(rawContainerPort);
 
   if (ip !== "" && ip.startsWith("[")) {
     const stripped = stripBrackets(ip);
