@@ -7,7 +7,7 @@ import { formatPath, type PathSegment } from "@/lib/compose/source-map";
 import type { ServiceGroup } from "./match-services";
 import { maskCommandSecrets, redactValue, type RedactedValue } from "./redact";
 import type { Finding, FindingLocation, FindingValue } from "./result-schema";
-import type { Factor, Role, Severity } from "./roles";
+import type { Factor, Role } from "./roles";
 
 export interface EnvironmentView {
   name: string;
@@ -87,19 +87,6 @@ export function plainValue(env: string, value: string | null | undefined): Findi
 export function commandString(cmd: string[] | null | undefined): string | null {
   if (!cmd || !cmd.length) return null;
   return maskCommandSecrets(cmd.map((p) => (/[\s"']/.test(p) ? JSON.stringify(p) : p)).join(" "));
-}
-
-export function byRoleSeverity(roles: Role[], ifProduction: Severity, otherwise: Severity): Severity {
-  return roles.some((r) => r === "production" || r === "staging") ? ifProduction : otherwise;
-}
-
-export function envNames(views: readonly EnvironmentView[]): string[] {
-  return views.map((v) => v.name);
-}
-
-/** `web` or `web (django in prod)` when renamed. */
-export function serviceLabel(group: ServiceGroup): string {
-  return group.id;
 }
 
 /**

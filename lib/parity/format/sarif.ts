@@ -3,7 +3,7 @@
  * `tool.driver.rules` from the rule registry, one result per finding.
  */
 import type { Finding, ParityResult } from "../result-schema";
-import { FACTORS, type Factor } from "../roles";
+import { FACTORS } from "../roles";
 import { RULES } from "../rules";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -70,7 +70,7 @@ export function renderSarif({ result, toolVersion = "0.1.0" }: { result: ParityR
       properties: {
         severity: f.severity,
         "security-severity": SECURITY_SEVERITY[f.severity],
-        factor: `${f.factor}. ${FACTORS[f.factor as Factor]}`,
+        factor: `${f.factor}. ${FACTORS[f.factor as keyof typeof FACTORS]}`,
         service: f.service,
         key: f.key,
         environments: f.environments,

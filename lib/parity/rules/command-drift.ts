@@ -25,7 +25,7 @@ export const commandDriftRule: Rule = {
       if (present.length < 2) continue;
       const cmds = present.map((p) => fullCommand(p.service));
       if (cmds.every((c) => c === cmds[0])) continue;
-      const dev = present.map((p, i) => (cmds[i] ? devServerOf(cmds[i] as string) : undefined));
+      const dev = present.map((_, i) => (cmds[i] ? devServerOf(cmds[i] as string) : undefined));
       const devServerOnlyOutsideProd =
         present.some((p, i) => !isProductionLike(p.view.role) && dev[i]) && present.some((p, i) => isProductionLike(p.view.role) && !dev[i]);
       const severity: Severity = devServerOnlyOutsideProd ? "medium" : "low";
