@@ -13,22 +13,21 @@ import type {
   LoadedEnvironment,
   VariableUse,
 } from "./model";
-import { collectLocations, copyAllLocs, formatPath } from "./source-map";
+import { collectLocations, formatPath } from "./source-map";
 import { isMapping } from "./tags";
-import { baseName, detectFileKind, hasTemplateMarkers } from "./detect-file-kind";
+import { detectFileKind, hasTemplateMarkers } from "./detect-file-kind";
 import { parseProcfile } from "./procfile";
 import {
   buildProjectEnv,
   classifyEnvFiles,
   dirName,
-  envFileEntries,
   findUploadedFile,
   normalizeRelPath,
   resolveEnvFiles,
   type ProjectVariable,
   type UploadedFile,
 } from "./resolve-env-files";
-import { applyProfiles, parseProfileList } from "./profiles";
+import { applyProfiles } from "./profiles";
 import { applyExtends, type ExtendsSource } from "./extends";
 import { applyInclude, readIncludeEntries, type IncludeEntry } from "./include";
 import { buildGraph } from "./build-graph";
