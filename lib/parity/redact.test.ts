@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createScrubber, maskCommandSecrets, maskUrlCredentials, maskValue, redactFileContent, redactValue } from "./redact";
+import { createScrubber, maskCommandSecrets, maskUrlCredentials, maskValue, redactFileContent, redactFileSet, redactValue } from "./redact";
 
 describe("redact", () => {
   it("masks a secret with its length and masks URL credentials in place", () => {
@@ -28,7 +28,10 @@ describe("redact", () => {
     expect(out).not.toContain("old-secret-value");
     expect(out).toContain("DEBUG=1");
     expect(out).toContain("export POSTGRES_PASSWORD='••••' # inline");
-    expect(out).toContain("DATABASE_URL=postgresql://hello_flask:••••@db:5432/hello_flask_dev");
+    expect(redactFileContent({ name: ".env", kind: "env", content: "SQL_USER=hello_django\n", knownSecrets: ["hello_django"] })).toBe("SQL_USER=••••\n");
+    expect(out).toContain("DATABASE_URL=postgresql://••••:••••@db:5432/••••_dev");
+    // the password doubles as user and database name: masked there too
+    expect(out).not.toContain("hello_flask");
   });
 
   it("redacts a compose file: mapping, list and label forms", () => {
@@ -72,5 +75,14 @@ describe("redact", () => {
     const out = redactFileContent({ name: "compose.yml", kind: "compose", content: `x: ${"a".repeat(1_000_000)}\nSECRET_KEY: abcdef123456\n` });
     expect(out).toContain("SECRET_KEY: ••••");
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("redacts a set of files together, masking a secret where another file repeats it", () => {
+    const [compose, env] = redactFileSet([
+      { name: "compose.yml", kind: "compose", content: "services:\n  web:\n    command: gunicorn hello_django.wsgi\n" },
+      { name: ".env.prod.db", kind: "env", content: "POSTGRES_USER=hello_django\nPOSTGRES_PASSWORD=hello_django\n" },
+    ]);
+    expect(compose).toBe("services:\n  web:\n    command: gunicorn ••••.wsgi\n");
+    expect(env).toBe("POSTGRES_USER=••••\nPOSTGRES_PASSWORD=••••\n");
   });
 });

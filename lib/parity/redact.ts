@@ -131,12 +131,13 @@ function unquote(v: string): { inner: string; open: string; close: string } {
   return { inner: t, open: lead, close: "" };
 }
 
-function redactPair(key: string, rawValue: string): string {
+function redactPair(key: string, rawValue: string, found: string[]): string {
   const [valuePart, rest] = splitTrailingComment(rawValue);
   const { inner, open, close } = unquote(valuePart);
   if (inner === "" || inner === "|" || inner === ">" || inner.startsWith("&") || inner.startsWith("*")) return rawValue;
   const c = classifySecret({ key, value: inner });
   if (!c.secret) return maskUrlCredentials(rawValue);
+  found.push(...c.parts);
   const wholeValue = c.reasons.includes("key-name") || c.reasons.includes("high-entropy");
   return `${open}${wholeValue ? MASK : maskUrlCredentials(inner)}${close}${rest}`;
 }
@@ -144,10 +145,42 @@ function redactPair(key: string, rawValue: string): string {
 /**
  * Masks secret values in an env file, compose file or Procfile text, line by line,
  * keeping the line layout so line numbers still match. Commented-out assignments
- * are masked too (`#SECRET_KEY=...`).
+ * are masked too (`#SECRET_KEY=...`). Like the parity result, a secret value that
+ * shows up elsewhere in the file (a user or database name equal to the password) is
+ * masked there too; `knownSecrets` adds values found in the environment's other files.
  */
-export function redactFileContent({ name, kind, content }: { name: string; kind: "compose" | "env" | "procfile"; content: string }): string {
+export function redactFileContent({
+  name,
+  kind,
+  content,
+  knownSecrets = [],
+}: {
+  name: string;
+  kind: "compose" | "env" | "procfile";
+  content: string;
+  knownSecrets?: readonly string[];
+}): string {
   void name;
+  const found: string[] = [...knownSecrets];
+  const lines = maskLines(kind, content, found);
+  const scrub = createScrubber(found);
+  for (let i = 0; i < lines.length; i += 2) lines[i] = scrub(lines[i] ?? "");
+  return lines.join("");
+}
+
+/**
+ * Redacts the files of one environment together: a secret found in any of them
+ * (the password in `.env.prod.db`) is also masked where another file repeats it.
+ */
+export function redactFileSet(files: readonly { name: string; kind: "compose" | "env" | "procfile"; content: string }[]): string[] {
+  const found: string[] = [];
+  const masked = files.map((f) => maskLines(f.kind, f.content, found));
+  const scrub = createScrubber(found);
+  return masked.map((lines) => lines.map((part, i) => (i % 2 === 0 ? scrub(part) : part)).join(""));
+}
+
+/** Masks secret values line by line; collects the secret values it masked into `found`. Odd entries are line breaks. */
+function maskLines(kind: "compose" | "env" | "procfile", content: string, found: string[]): string[] {
   const lines = content.split(/(\r?\n)/);
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i] ?? "";
@@ -164,7 +197,7 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
       const value = closing ? rawValue.trimEnd().slice(0, -1) : rawValue;
       // a label key like `traefik.http.middlewares.auth.basicauth.users` is judged by its last parts
       const judgedKey = key.includes(".") ? key.split(".").slice(-2).join("_") : key;
-      redacted = lead + key + sep + redactPair(judgedKey, value) + closing;
+      redacted = lead + key + sep + redactPair(judgedKey, value, found) + closing;
     } else {
       redacted = maskUrlCredentials(body);
     }
@@ -173,6 +206,7 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
       redacted = redacted.replace(/(^|[\s"'-])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)/g, (all, pre: string, k: string, v: string) => {
         const c = classifySecret({ key: k, value: v });
         if (!c.secret || v === MASK) return all;
+        found.push(...c.parts);
         const whole = c.reasons.includes("key-name") || c.reasons.includes("high-entropy");
         return `${pre}${k}=${whole ? MASK : maskUrlCredentials(v)}`;
       });
@@ -185,5 +219,5 @@ export function redactFileContent({ name, kind, content }: { name: string; kind:
     }
     lines[i] = prefix + redacted;
   }
-  return lines.join("");
+  return lines;
 }

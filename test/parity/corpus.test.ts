@@ -12,6 +12,7 @@ import { loadEnvironment } from "@/lib/compose/load-environment";
 import { compareEnvironments } from "@/lib/parity/compare-environments";
 import { renderMarkdown } from "@/lib/parity/format/markdown";
 import { renderSarif } from "@/lib/parity/format/sarif";
+import { redactFileSet } from "@/lib/parity/redact";
 import { parityResultSchema, type Finding, type ParityResult } from "@/lib/parity/result-schema";
 import type { Role } from "@/lib/parity/roles";
 
@@ -311,4 +312,23 @@ describe("synthetic pairs the corpus does not show", () => {
     expect(f.values.map((v) => v.value)).toEqual(["postgres:13", "postgres:16"]);
     expect(f.locations.map((l) => `${l.env}:${l.file}:${l.line}`)).toEqual(["dev:compose.yml:3", "prod:compose.yml:3"]);
   });
+});
+
+describe("corpus: stored files are redacted in place", () => {
+  for (const [set, secrets] of Object.entries(SECRETS)) {
+    it(`${set}: redactFileSet keeps every line and masks every known secret`, () => {
+      for (const env of Object.values(manifest.sets[set]?.environments ?? {})) {
+        const files = env.files.map((f) => {
+          const name = typeof f === "string" ? f : f.file;
+          const kind = /\.ya?ml/.test(name) ? ("compose" as const) : name === "Procfile" ? ("procfile" as const) : ("env" as const);
+          return { name, kind, content: readFileSync(join(ROOT, set, name), "utf8") };
+        });
+        const redacted = redactFileSet(files);
+        files.forEach((f, i) => {
+          expect(redacted[i]?.split("\n").length).toBe(f.content.split("\n").length);
+          for (const secret of secrets) expect(redacted[i]?.includes(secret), `${secret} in ${f.name}`).toBe(false);
+        });
+      }
+    });
+  }
 });
