@@ -332,3 +332,33 @@ describe("corpus: stored files are redacted in place", () => {
     });
   }
 });
+
+describe("corpus: one compose file, the env file as the environment switch (nickjj)", () => {
+  it("compares the development .env with a production .env written from the file's own comments", () => {
+    const set = "nickjj__docker-django-example__env-driven-profiles";
+    const compose = readFileSync(join(ROOT, set, "compose.yaml"), "utf8");
+    const devEnv = readFileSync(join(ROOT, set, ".env.example"), "utf8");
+    // the production values the comments above each line recommend
+    const prodEnv = devEnv
+      .replace("export COMPOSE_PROFILES=postgres,redis,assets,web,worker", "export COMPOSE_PROFILES=postgres,redis,web,worker")
+      .replace("export DEBUG=true", "export DEBUG=false")
+      .replace("export NODE_ENV=development", "export NODE_ENV=production")
+      .replace("export WEB_RELOAD=true", "export WEB_RELOAD=false")
+      .replace("export DOCKER_RESTART_POLICY=no", "export DOCKER_RESTART_POLICY=unless-stopped")
+      .replace("export DOCKER_WEB_HEALTHCHECK_TEST=/bin/true", "export DOCKER_WEB_HEALTHCHECK_TEST='curl localhost:8000/up'")
+      .replace("export DOCKER_WEB_PORT_FORWARD=8000", "export DOCKER_WEB_PORT_FORWARD=127.0.0.1:8000")
+      .replace("export DOCKER_WEB_VOLUME=.:/app", "export DOCKER_WEB_VOLUME=./public_collected:/app/public_collected");
+    expect(prodEnv).not.toBe(devEnv);
+    const load = (name: string, env: string) => loadEnvironment({ name, files: [{ name: "compose.yaml", content: compose }, { name: `.env.${name}`, as: ".env", content: env }] });
+    const r = compareEnvironments({ environments: [{ env: load("dev", devEnv) }, { env: load("prod", prodEnv) }], fingerprintKey: "k" });
+    // the asset watchers run only in development (profile `assets`)
+    expect(r.findings.some((f) => f.rule === "service-missing" && (f.service === "js" || f.service === "css"))).toBe(true);
+    expectFinding(r, { rule: "restart-drift", service: "web" });
+    expectFinding(r, { rule: "volume-drift", service: "web", key: "/app" });
+    expectFinding(r, { rule: "healthcheck-drift", service: "web" });
+    expectFinding(r, { rule: "port-mismatch", service: "web", key: "8000" });
+    expectFinding(r, { rule: "secret-reused", key: "POSTGRES_PASSWORD", severity: "high" });
+    expect(r.findings.some((f) => f.rule === "dev-pattern-in-prod" && f.key === "env:DEBUG")).toBe(false);
+    expect(JSON.stringify(r)).not.toContain("insecure_key_for_dev");
+  });
+});
