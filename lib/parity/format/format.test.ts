@@ -53,4 +53,27 @@ describe("renderSarif", () => {
     expect(drift.locations[0]?.physicalLocation.region.startLine).toBeGreaterThan(0);
     expect(JSON.stringify(sarif)).not.toContain("secret-value");
   });
+
+  it("meets what code-scanning uploads require of every result", () => {
+    const sarif = renderSarif({ result: result() });
+    const run = sarif.runs[0] as {
+      tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string } }[] } };
+      results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
+    };
+    expect(sarif.$schema).toContain("sarif-2.1.0");
+    expect(run.tool.driver.name).toBe("compose-parity");
+    for (const rule of run.tool.driver.rules) expect(rule.shortDescription.text.length).toBeGreaterThan(0);
+    for (const r of run.results) {
+      expect(run.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
+      expect(["error", "warning", "note"]).toContain(r.level);
+      expect(r.message.text.length).toBeGreaterThan(0);
+      expect(Object.keys(r.partialFingerprints)).toEqual(["parityFinding/v1"]);
+      expect(r.locations.length).toBeGreaterThan(0);
+      for (const l of r.locations) {
+        expect(l.physicalLocation.artifactLocation.uri).not.toMatch(/^(\/|\.\/)/);
+        expect(l.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+        expect(l.physicalLocation.region.startColumn).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
 });

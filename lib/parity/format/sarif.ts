@@ -19,13 +19,16 @@ const LEVEL: Record<Finding["severity"], "error" | "warning" | "note"> = {
 /** GitHub's `security-severity` (0-10) for the severities we use. */
 const SECURITY_SEVERITY: Record<Finding["severity"], string> = { critical: "9.5", high: "7.5", medium: "5.0", low: "2.0", info: "0.5" };
 
+/** Relative paths stay relative (to the repository root); absolute ones become `file://` URIs. */
 function uri(file: string): string {
-  return file
-    .replace(/\\/g, "/")
-    .replace(/^\.\//, "")
+  const path = file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  const encoded = path
     .split("/")
-    .map((p) => encodeURIComponent(p))
+    .map((p) => (/^[A-Za-z]:$/.test(p) ? p : encodeURIComponent(p)))
     .join("/");
+  if (path.startsWith("/")) return `file://${encoded}`;
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${encoded}`;
+  return encoded;
 }
 
 export interface SarifLog {
