@@ -25,10 +25,10 @@ describe("env-missing", () => {
     expect(JSON.stringify(f)).not.toContain("mysecretkey-dev");
   });
 
-  it("treats a dev-only key missing in production as low", () => {
-    const dev = makeEnvironment({ name: "dev", services: { web: { image: "app:1", environment: { USE_DOCKER: "yes" } } } });
+  it("treats a dev-only key or a development mode switch missing in production as low", () => {
+    const dev = makeEnvironment({ name: "dev", services: { web: { image: "app:1", environment: { USE_DOCKER: "yes", FASTAPI_ENV: "development" } } } });
     const prod = makeEnvironment({ name: "prod", services: { web: { image: "app:1", environment: {} } } });
-    expect(envMissingRule.check(makeContext([dev, prod]))[0]?.severity).toBe("low");
+    expect(envMissingRule.check(makeContext([dev, prod])).map((f) => `${f.key}:${f.severity}`)).toEqual(["FASTAPI_ENV:low", "USE_DOCKER:low"]);
   });
 
   it("reports nothing when both environments set the same keys", () => {

@@ -32,7 +32,8 @@ export const envMissingRule: Rule = {
         let severity: Severity = "info";
         if (missing.length) {
           severity = "low";
-          const devOnly = DEV_ONLY_KEY.test(key);
+          // a key whose development value says "development" is a mode switch production does without
+          const devOnly = DEV_ONLY_KEY.test(key) || has.some((h) => /^["']?(dev|develop|development|local|debug)["']?$/i.test(String(h.service.environment?.[key] ?? "")));
           for (const m of missing) {
             const s: Severity = isProductionLike(m.view.role) && has.some((h) => !isProductionLike(h.view.role)) && !devOnly ? "medium" : "low";
             if (severityRank(s) > severityRank(severity)) severity = s;
