@@ -111,6 +111,17 @@ describe("runDiff", () => {
     expect(parseDiffArgs(["--env", "a=x.yml", "--profile", "b:p"]).error).toContain("no --env named b");
   });
 
+  it("uses a random fingerprint key per run when FINGERPRINT_KEY is unset", async () => {
+    const prints = async (env: Record<string, string | undefined>) => {
+      const m = memoryIo();
+      await runDiff(djangoArgs, { ...m.io, env });
+      const result = JSON.parse(m.out.join(""));
+      return result.findings.find((f: { rule: string }) => f.rule === "secret-reused").values[0].fingerprint as string;
+    };
+    expect(await prints({})).not.toBe(await prints({}));
+    expect(await prints({ FINGERPRINT_KEY: "k1" })).toBe(await prints({ FINGERPRINT_KEY: "k1" }));
+  });
+
   it("prints help", async () => {
     const m = memoryIo();
     expect(await runDiff(["--help"], m.io)).toBe(0);
