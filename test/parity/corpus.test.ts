@@ -137,6 +137,7 @@ describe("corpus: the gaps a reviewer points out", () => {
     expectFinding(r, { rule: "env-missing", service: "web", key: "DJANGO_ALLOWED_HOSTS" });
     expectFinding(r, { rule: "secret-reused", service: "web", key: "DATABASE_URL" });
     expect(expectFinding(r, { rule: "hardcoded-secret", service: "traefik" }).key).toContain("basicauth.users");
+    expectFinding(r, { rule: "tls-drift", key: "tls", severity: "low" });
     expect(r.findings.some((f) => f.rule === "dev-pattern-in-prod" && f.key?.startsWith("volumes:"))).toBe(false);
   });
 
@@ -153,6 +154,7 @@ describe("corpus: the gaps a reviewer points out", () => {
     expectFinding(r, { rule: "port-mismatch", service: "db", key: "5432" });
     expectFinding(r, { rule: "command-drift", service: "backend", severity: "medium" });
     expectFinding(r, { rule: "restart-drift", service: "db" });
+    expectFinding(r, { rule: "tls-drift", key: "tls" });
   });
 
   it("django-step-by-step: nuxt renamed, beat scheduler missing in prod, DB and HMR ports published, source mounted in prod", () => {

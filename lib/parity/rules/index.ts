@@ -19,6 +19,7 @@ import { portMismatchRule } from "./port-mismatch";
 import { restartDriftRule } from "./restart-drift";
 import { secretReusedRule } from "./secret-reused";
 import { serviceMissingRule } from "./service-missing";
+import { tlsDriftRule } from "./tls-drift";
 import { volumeDriftRule } from "./volume-drift";
 
 export const RULES: readonly Rule[] = [
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   volumeDriftRule,
   restartDriftRule,
   healthcheckDriftRule,
+  tlsDriftRule,
   backingPortPublishedRule,
   adminUiInProductionRule,
 ];
