@@ -86,6 +86,7 @@ function collectSecrets(views: readonly EnvironmentView[]): string[] {
     for (const svc of Object.values(v.env.project.services ?? {})) {
       for (const [k, x] of Object.entries(svc.environment ?? {})) add(k, x);
       for (const [k, x] of Object.entries(svc.labels ?? {})) if (/(basicauth|digestauth)\.users$/i.test(k)) add("HTPASSWD", x);
+      for (const [k, x] of Object.entries(svc.build?.args ?? {})) add(k, x);
     }
   }
   return out;

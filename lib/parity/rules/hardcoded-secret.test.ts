@@ -53,4 +53,11 @@ describe("hardcoded-secret", () => {
     expect(f).toMatchObject({ severity: "medium", key: "labels.traefik.http.middlewares.auth.basicauth.users" });
     expect(JSON.stringify(f)).not.toContain("jIKW");
   });
+
+  it("reports a secret passed as a build argument", () => {
+    const prod = makeEnvironment({ name: "prod", services: { web: { build: { context: ".", args: { NPM_TOKEN: "npm_9f8e7d6c5b4a39281706", NODE_VERSION: "20" } } } } });
+    const [f] = hardcodedSecretRule.check(makeContext([prod]));
+    expect(f).toMatchObject({ key: "build.args.NPM_TOKEN", severity: "high" });
+    expect(JSON.stringify(f)).not.toContain("npm_9f8e7d6c5b4a39281706");
+  });
 });

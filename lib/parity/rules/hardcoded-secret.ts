@@ -80,6 +80,32 @@ export const hardcodedSecretRule: Rule = {
           locations: locations(...hits.map((h) => h.loc)),
         });
       }
+      // build arguments end up in the image history
+      const argHits = present.flatMap((p) =>
+        Object.entries(p.service.build?.args ?? {})
+          .filter(([k, v]) => typeof v === "string" && classifySecret({ key: k, value: v }).secret)
+          .map(([k, v]) => ({ p, k, v: v as string })),
+      );
+      for (const k of [...new Set(argHits.map((h) => h.k))].sort()) {
+        const hs = argHits.filter((h) => h.k === k);
+        let severity: Severity = "info";
+        for (const h of hs) {
+          const s = severityOf(classifySecret({ key: k, value: h.v }).strength, isProductionLike(h.p.view.role), h.v);
+          if (severityRank(s) > severityRank(severity)) severity = s;
+        }
+        out.push({
+          rule: "hardcoded-secret",
+          factor: "III",
+          severity,
+          service: group.id,
+          key: `build.args.${k}`,
+          environments: hs.map((h) => h.p.view.name),
+          values: hs.map((h) => findingValue(ctx, h.p.view.name, k, h.v)),
+          message: `The build argument \`${k}\` of \`${group.id}\` holds a secret (${hs.map((h) => h.p.view.name).join(", ")}); build arguments stay readable in the image history.`,
+          fix: "Pass build-time secrets with BuildKit secret mounts (`build.secrets`), not build arguments, and rotate the value.",
+          locations: locations(...hs.map((h) => locate(h.p.view, ["services", h.p.name, "build", "args", h.k]))),
+        });
+      }
       // htpasswd hashes in labels (Traefik basic auth)
       const labelHits = present.flatMap((p) =>
         Object.entries(p.service.labels ?? {})
