@@ -94,4 +94,12 @@ describe("compareEnvironments", () => {
     expect(result.findings.some((f) => f.environments.includes("ci"))).toBe(false);
     expect(result.issues).toContainEqual(expect.objectContaining({ env: "ci", code: "DUPLICATE_KEY", line: 5 }));
   });
+
+  it("returns a valid result with an INTERNAL issue instead of throwing on a malformed environment", () => {
+    const bad = makeEnvironment({ name: "prod", services: { web: { image: "a:1" } } });
+    (bad.project.services.web as unknown as { ports: unknown }).ports = "8000:8000";
+    const result = compareEnvironments({ environments: [{ env: dev() }, { env: bad }], fingerprintKey: "k" });
+    expect(parityResultSchema.safeParse(result).success).toBe(true);
+    expect(result.issues.some((i) => i.code === "INTERNAL")).toBe(true);
+  });
 });

@@ -108,7 +108,31 @@ function failedToLoad(env: LoadedEnvironment): boolean {
   return (env.issues ?? []).some((i) => i.severity === "error") && Object.keys(env.project?.services ?? {}).length === 0;
 }
 
-export function compareEnvironments({ environments, fingerprintKey }: CompareEnvironmentsOptions): ParityResult {
+export function compareEnvironments(options: CompareEnvironmentsOptions): ParityResult {
+  try {
+    return compareUnsafe(options);
+  } catch (e) {
+    // never throw: an unexpected shape becomes an INTERNAL issue on an empty, valid result
+    const names = options.environments.map((x, i) => x.env?.name || `env-${i + 1}`);
+    return {
+      version: RESULT_VERSION,
+      environments: options.environments.map((x, i) => ({
+        name: names[i] as string,
+        role: x.role ?? inferRole(names[i] as string),
+        status: "failed" as const,
+        files: [],
+        activeProfiles: [],
+      })),
+      services: [],
+      graph: {},
+      findings: [],
+      issues: [{ env: "*", code: "INTERNAL", severity: "error", message: `comparison failed: ${e instanceof Error ? e.message : String(e)}` }],
+      summary: summarizeFindings({ findings: [], ruleIds: RULES.map((r) => r.id) }),
+    };
+  }
+}
+
+function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOptions): ParityResult {
   const all = uniqueNames(environments);
   const views = all.filter((v) => !failedToLoad(v.env));
   const groups = matchServices({ environments: views.map((v) => v.env) }).value;
