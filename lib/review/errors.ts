@@ -9,7 +9,7 @@ export type ReviewErrorCode =
   | "GONE" // the link expired or was revoked (410)
   | "FORBIDDEN" // the link does not grant this action (403)
   | "CONFLICT" // someone changed the finding first (409)
-  | "INVALID"; // well-formed request that cannot apply (422)
+  | "INVALID"; // input that does not fit (422)
 
 export const REVIEW_ERROR_STATUS: Record<ReviewErrorCode, number> = {
   NOT_FOUND: 404,

@@ -1,0 +1,14 @@
+// PUT /api/comparisons/:id/expiry – links expire in 1, 7 or 30 days, or never (owner token)
+import { handleReviewRequest, json, readJsonBody } from "@/lib/review/http";
+import { setExpiryInputSchema } from "@/lib/review/schemas";
+import { setExpiry } from "@/lib/review/set-expiry";
+
+export const dynamic = "force-dynamic";
+
+export async function PUT(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return handleReviewRequest(req, id, "owner", async ({ db }) => {
+    const input = await readJsonBody(req, setExpiryInputSchema);
+    return json(await setExpiry({ prisma: db.prisma, comparisonId: id, expiresIn: input.expiresIn }));
+  });
+}
