@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFileContent, checkPastedText, formatBytes } from "./check-file-content";
+import { checkFileContent, checkFileSize, checkPastedText, formatBytes } from "./check-file-content";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -41,6 +41,13 @@ describe("checkFileContent", () => {
 
   it("accepts an empty file (the loader reports it)", () => {
     expect(checkFileContent({ bytes: new Uint8Array(0), maxBytes: 1024 })).toEqual({ ok: true, content: "", size: 0 });
+  });
+});
+
+describe("checkFileSize", () => {
+  it("refuses a size over the limit without the bytes", () => {
+    expect(checkFileSize({ size: 5000, maxBytes: 4096 })).toMatchObject({ ok: false, code: "TOO_LARGE", message: "File too large: 4.9 KB, the limit is 4 KB." });
+    expect(checkFileSize({ size: 4096, maxBytes: 4096 })).toBeNull();
   });
 });
 

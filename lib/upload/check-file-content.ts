@@ -43,11 +43,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
+/** The size check alone, so a browser can refuse a large file without reading it. */
+export function checkFileSize({ size, maxBytes }: { size: number; maxBytes: number }): Extract<CheckedFile, { ok: false }> | null {
+  if (size <= maxBytes) return null;
+  return { ok: false, code: "TOO_LARGE", size, message: `File too large: ${formatBytes(size)}, the limit is ${formatBytes(maxBytes)}.` };
+}
+
 export function checkFileContent({ bytes, maxBytes }: CheckFileContentOptions): CheckedFile {
   const size = bytes.length;
-  if (size > maxBytes) {
-    return { ok: false, code: "TOO_LARGE", size, message: `File too large: ${formatBytes(size)}, the limit is ${formatBytes(maxBytes)}.` };
-  }
+  const tooLarge = checkFileSize({ size, maxBytes });
+  if (tooLarge) return tooLarge;
   if (looksBinary(bytes)) {
     return { ok: false, code: "BINARY", size, message: "This is a binary file; upload compose, env or Procfile text." };
   }
