@@ -90,7 +90,7 @@ describe("createComparison / getComparison (PGlite in memory)", () => {
     expect(created.reviewKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(created.ownerToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(created.url).toBe(`https://parity.example.com/c/${created.id}`);
-    expect(created.reviewUrl).toBe(`https://parity.example.com/c/${created.id}?key=${created.reviewKey}`);
+    expect(created.reviewUrl).toBe(`/c/${created.id}?key=${created.reviewKey}`);
 
     const [row] = await db.sql.query<{ review_key_hash: string; owner_token_hash: string; title: string }>(
       `SELECT review_key_hash, owner_token_hash, title FROM comparison WHERE id = $1`,

@@ -70,7 +70,9 @@ export interface CreatedComparison {
   reviewKey: string;
   /** owner token (expiry, revocation, deletion); only its hash is stored */
   ownerToken: string;
+  /** `${publicUrl}/c/${id}` */
   url: string;
+  /** `/c/${id}?key=${reviewKey}` (relative, for now) */
   reviewUrl: string;
 }
 
@@ -180,5 +182,5 @@ export async function createComparison({ db, input, fingerprintKey, publicUrl }:
   });
 
   const base = (publicUrl ?? "").replace(/\/+$/, "");
-  return { id, reviewKey, ownerToken, url: `${base}/c/${id}`, reviewUrl: `${base}/c/${id}?key=${reviewKey}` };
+  return { id, reviewKey, ownerToken, url: `${base}/c/${id}`, reviewUrl: `/c/${id}?key=${reviewKey}` };
 }

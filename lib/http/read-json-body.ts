@@ -1,0 +1,63 @@
+/**
+ * Reads a JSON request body with a byte limit enforced while streaming: a
+ * Content-Length over the limit is refused before reading, and a chunked body
+ * is cut off as soon as it passes the limit. Never reads more than `maxBytes + 1`
+ * chunk's worth into memory.
+ */
+import { RequestError } from "./errors";
+
+export interface ReadJsonBodyOptions {
+  request: Request;
+  maxBytes: number;
+}
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const type = value.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
+export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new RequestError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  const tooLarge = () => new RequestError("BODY_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new RequestError("INVALID_JSON", "The request body is not valid UTF-8.");
+  }
+  if (text.trim() === "") throw new RequestError("INVALID_JSON", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // the parser's message quotes the body, which may hold secrets: not echoed
+    throw new RequestError("INVALID_JSON", "The request body is not valid JSON.");
+  }
+}
