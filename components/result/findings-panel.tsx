@@ -1,0 +1,152 @@
+"use client";
+/**
+ * Findings grouped by factor, filtered by severity, factor, service and review status.
+ * The filters live in the URL query string (replaceState), so a filtered view can be shared.
+ */
+import { useMemo, useState } from "react";
+import type { Finding } from "@/lib/parity/result-schema";
+import { FACTORS, FACTOR_IDS, type Factor, type Severity } from "@/lib/parity/roles";
+import { EMPTY_FILTERS, filterFindings, groupFindingsByFactor, listFindingServices, serializeFindingFilters, statusOf, type FindingFilters } from "@/lib/view/filter-findings";
+import { FINDING_STATUSES, STATUS_LABELS, type FindingStatus } from "@/lib/view/view-types";
+import { FindingCard } from "./finding-card";
+import { SECTION_HEADING, SELECT, SEVERITY_BADGE, SEVERITY_ORDER } from "./styles";
+
+export interface FindingsPanelProps {
+  findings: Finding[];
+  envs: string[];
+  /** review status per finding id */
+  statuses: Record<string, string>;
+  initialFilters: FindingFilters;
+}
+
+export function FindingsPanel({ findings, envs, statuses, initialFilters }: FindingsPanelProps) {
+  const [filters, setFilters] = useState<FindingFilters>(initialFilters);
+  const services = useMemo(() => listFindingServices({ findings }), [findings]);
+  const factors = useMemo(() => FACTOR_IDS.filter((f) => findings.some((x) => x.factor === f)), [findings]);
+  const visible = useMemo(() => filterFindings({ findings, filters, statuses }), [findings, filters, statuses]);
+  const groups = useMemo(() => groupFindingsByFactor({ findings: visible }), [visible]);
+  const active = filters.severity.length + filters.factor.length + filters.service.length + filters.status.length > 0;
+
+  const update = (next: FindingFilters) => {
+    setFilters(next);
+    const qs = serializeFindingFilters({ filters: next, base: window.location.search });
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`);
+  };
+  const toggle = <K extends "severity" | "status">(key: K, value: FindingFilters[K][number]) => {
+    const list = filters[key] as string[];
+    update({ ...filters, [key]: list.includes(value) ? list.filter((x) => x !== value) : [...list, value] });
+  };
+  const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
+
+  return (
+    <section aria-labelledby="findings-heading" id="findings" className="scroll-mt-16 space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="findings-heading" className={SECTION_HEADING}>
+          Findings
+        </h2>
+        <p className="text-sm text-slate-500" aria-live="polite" data-testid="findings-count">
+          Showing {visible.length} of {findings.length}
+        </p>
+      </div>
+      <div role="group" aria-label="Filter findings" className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-900">
+        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Severity">
+          <span className="w-16 text-xs font-semibold uppercase tracking-wide text-slate-500">Severity</span>
+          {SEVERITY_ORDER.map((s: Severity) => {
+            const on = filters.severity.includes(s);
+            return (
+              <button
+                key={s}
+                type="button"
+                aria-pressed={on}
+                onClick={() => toggle("severity", s)}
+                className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+                  on ? SEVERITY_BADGE[s] : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-100 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700"
+                }`}
+              >
+                {s} <span className="tabular-nums opacity-70">{count((f) => f.severity === s)}</span>
+              </button>
+            );
+          })}
+        </div>
+        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Review status">
+          <span className="w-16 text-xs font-semibold uppercase tracking-wide text-slate-500">Status</span>
+          {FINDING_STATUSES.map((s: FindingStatus) => {
+            const on = filters.status.includes(s);
+            return (
+              <button
+                key={s}
+                type="button"
+                aria-pressed={on}
+                onClick={() => toggle("status", s)}
+                className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+                  on ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-100 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700"
+                }`}
+              >
+                {STATUS_LABELS[s]} <span className="tabular-nums opacity-70">{count((f) => statusOf({ id: f.id, statuses }) === s)}</span>
+              </button>
+            );
+          })}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-1.5">
+            <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Factor</span>
+            <select
+              className={SELECT}
+              value={filters.factor[0] ?? ""}
+              onChange={(e) => update({ ...filters, factor: e.target.value ? [e.target.value as Factor] : [] })}
+            >
+              <option value="">All factors</option>
+              {factors.map((f) => (
+                <option key={f} value={f}>
+                  {f} · {FACTORS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1.5">
+            <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Service</span>
+            <select className={SELECT} value={filters.service[0] ?? ""} onChange={(e) => update({ ...filters, service: e.target.value ? [e.target.value] : [] })}>
+              <option value="">All services</option>
+              {services.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          {active && (
+            <button
+              type="button"
+              onClick={() => update(EMPTY_FILTERS)}
+              className="rounded px-2 py-1 text-xs text-indigo-700 underline hover:text-indigo-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-indigo-300"
+            >
+              Clear filters
+            </button>
+          )}
+        </div>
+      </div>
+      {groups.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
+          {findings.length ? "No finding matches these filters." : "No parity gap found: these environments match."}
+        </p>
+      ) : (
+        groups.map((g) => (
+          <section key={g.factor} aria-labelledby={`factor-${g.factor}`} className="space-y-1.5" data-factor={g.factor}>
+            <h3 id={`factor-${g.factor}`} className="flex items-baseline gap-2 text-sm font-semibold">
+              <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-xs text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">{g.factor}</span>
+              {g.name}
+              <span className="font-normal text-slate-500">({g.findings.length})</span>
+            </h3>
+            <ul className="space-y-1.5">
+              {g.findings.map((f) => (
+                <li key={f.id}>
+                  <FindingCard finding={f} envs={envs} status={statusOf({ id: f.id, statuses })} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}

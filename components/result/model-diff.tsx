@@ -1,0 +1,97 @@
+"use client";
+/** Side-by-side diff of two environments' canonical models (YAML), chosen with two selects. */
+import { useMemo, useState } from "react";
+import { diffModels, type DiffRow } from "@/lib/view/diff-models";
+import { SECTION_HEADING, SELECT } from "./styles";
+
+const SIDE_CLASS: Record<DiffRow["kind"], [string, string]> = {
+  same: ["", ""],
+  removed: ["bg-red-50 dark:bg-red-950/50", "bg-slate-100/60 dark:bg-slate-900"],
+  added: ["bg-slate-100/60 dark:bg-slate-900", "bg-emerald-50 dark:bg-emerald-950/50"],
+  changed: ["bg-red-50 dark:bg-red-950/50", "bg-emerald-50 dark:bg-emerald-950/50"],
+};
+
+export function ModelDiff({ envs, models }: { envs: string[]; models: Record<string, unknown> }) {
+  const [left, setLeft] = useState(envs[0] ?? "");
+  const [right, setRight] = useState(envs[1] ?? envs[0] ?? "");
+  const [changesOnly, setChangesOnly] = useState(false);
+  const diff = useMemo(() => diffModels({ left: models[left], right: models[right] }), [models, left, right]);
+  const rows = changesOnly ? diff.rows.filter((r) => r.kind !== "same") : diff.rows;
+  return (
+    <section aria-labelledby="diff-heading" id="diff" className="scroll-mt-16 space-y-3">
+      <h2 id="diff-heading" className={SECTION_HEADING}>
+        Canonical model diff
+      </h2>
+      <p className="text-sm text-slate-500">Each environment as Docker Compose resolves it (merged, interpolated, defaults applied; secrets masked).</p>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-1.5">
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Left</span>
+          <select className={SELECT} value={left} onChange={(e) => setLeft(e.target.value)}>
+            {envs.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1.5">
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Right</span>
+          <select className={SELECT} value={right} onChange={(e) => setRight(e.target.value)}>
+            {envs.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" className="h-4 w-4 accent-indigo-600" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} />
+          Changes only
+        </label>
+        <span className="text-xs text-slate-500" data-testid="diff-stats">
+          <span className="text-red-700 dark:text-red-400">−{diff.removed}</span> <span className="text-emerald-700 dark:text-emerald-400">+{diff.added}</span>
+        </span>
+      </div>
+      <div className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
+        <table className="w-full table-fixed border-collapse font-mono text-xs leading-5" data-testid="model-diff">
+          <caption className="sr-only">
+            Canonical model of {left} (left) against {right} (right)
+          </caption>
+          <thead className="sticky top-0 bg-slate-100 text-left font-sans text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+            <tr>
+              <th scope="col" className="w-10" />
+              <th scope="col" className="px-2 py-1">{left}</th>
+              <th scope="col" className="w-10" />
+              <th scope="col" className="px-2 py-1">{right}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i} data-kind={r.kind}>
+                <td className={`select-none pr-2 text-right align-top text-slate-400 ${SIDE_CLASS[r.kind][0]}`}>{r.left?.line ?? ""}</td>
+                <td className={`whitespace-pre-wrap break-all px-2 align-top ${SIDE_CLASS[r.kind][0]}`}>
+                  {r.left && r.kind !== "same" && <span className="sr-only">removed: </span>}
+                  {r.left?.text ?? ""}
+                </td>
+                <td className={`select-none border-l border-slate-200 pr-2 text-right align-top text-slate-400 dark:border-slate-800 ${SIDE_CLASS[r.kind][1]}`}>
+                  {r.right?.line ?? ""}
+                </td>
+                <td className={`whitespace-pre-wrap break-all px-2 align-top ${SIDE_CLASS[r.kind][1]}`}>
+                  {r.right && r.kind !== "same" && <span className="sr-only">added: </span>}
+                  {r.right?.text ?? ""}
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={4} className="p-4 text-center font-sans text-slate-500">
+                  {left === right ? "Pick two different environments." : "The two models are identical."}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
