@@ -28,11 +28,17 @@ export type ValueOrigin =
   | { kind: "default"; file?: string }
   | { kind: "unknown" };
 
+/** `${VAR:?msg}` / `${VAR?msg}` left as written: the loader keeps it when no given file sets VAR. */
+const UNRESOLVED_REQUIRED = /\$\{[A-Za-z_][A-Za-z0-9_]*:?\?/;
+
 /** Whether a value is written in a file we were given, and which kind of file. */
 export function valueOrigin(view: EnvironmentView, service: string, key: string): ValueOrigin {
   const src = envSource(view, service, key);
   if (!src) return { kind: "compose" };
   if (src.kind === "unknown") return { kind: "unknown" };
+  // a required variable that no given file sets: its value is supplied where the stack runs
+  const value = view.env.project.services[service]?.environment?.[key];
+  if (typeof value === "string" && UNRESOLVED_REQUIRED.test(value) && (src.variables ?? []).some((v) => !v.file)) return { kind: "unknown" };
   if (src.kind === "env_file" || src.kind === "procfile-config") return { kind: "env-file", file: src.file };
   const vars = src.variables ?? [];
   const fromFile = vars.find((v) => v.file);

@@ -12,6 +12,14 @@ describe("hardcoded-secret", () => {
     expect(JSON.stringify(findings)).not.toContain("changethis");
   });
 
+  it("does not report a required variable (`${VAR:?msg}`) that no given file sets, but does report a literal default", () => {
+    const required = { db: { POSTGRES_PASSWORD: { kind: "environment" as const, file: "compose.yaml", line: 3, col: 7, variables: [{ name: "POSTGRES_PASSWORD" }] } } };
+    const prod = makeEnvironment({ name: "prod", services: { db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: "${POSTGRES_PASSWORD:?set it}" } } }, envSources: required });
+    expect(hardcodedSecretRule.check(makeContext([prod]))).toEqual([]);
+    const withDefault = makeEnvironment({ name: "prod", services: { db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: "changethis" } } }, envSources: required });
+    expect(hardcodedSecretRule.check(makeContext([withDefault]))).toHaveLength(1);
+  });
+
   it("points at the env file line a value came from", () => {
     const prod = makeEnvironment({
       name: "prod",

@@ -19,6 +19,14 @@ describe("secret-reused", () => {
     expect(secretReusedRule.check(makeContext([dev, prod]))).toEqual([]);
   });
 
+  it("does not compare a required variable that no given file sets (its value is supplied where the stack runs)", () => {
+    const template = "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}";
+    const unresolved = { db: { POSTGRES_PASSWORD: { kind: "environment" as const, file: "compose.yaml", line: 3, col: 7, variables: [{ name: "POSTGRES_PASSWORD" }] } } };
+    const dev = makeEnvironment({ name: "dev", services: { db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: template } } }, envSources: unresolved });
+    const prod = makeEnvironment({ name: "prod", services: { db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: template } } }, envSources: unresolved });
+    expect(secretReusedRule.check(makeContext([dev, prod]))).toEqual([]);
+  });
+
   it("does not treat equal non-secret values as reuse", () => {
     const dev = makeEnvironment({ name: "dev", services: { web: { image: "a:1", environment: { SQL_HOST: "db" } } } });
     const prod = makeEnvironment({ name: "prod", services: { web: { image: "a:1", environment: { SQL_HOST: "db" } } } });

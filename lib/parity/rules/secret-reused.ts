@@ -2,7 +2,7 @@
  * secret-reused: the same secret value in two environments, compared by HMAC
  * fingerprint (never by plaintext).
  */
-import { UNKNOWN_KEY, envLocation } from "../env-values";
+import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
 import { redactValue } from "../redact";
 import { isProductionLike, type Severity } from "../roles";
 import { locations, mergeSharedFindings, presentIn, type FindingDraft, type Rule } from "../rule-kit";
@@ -25,6 +25,8 @@ export const secretReusedRule: Rule = {
         for (const p of present) {
           const raw = p.service.environment?.[key];
           if (typeof raw !== "string" || raw === "") continue;
+          // a value we do not know (env file not given, required variable set elsewhere) cannot be compared
+          if (valueOrigin(p.view, p.name, key).kind === "unknown") continue;
           const r = redactValue({ key, value: raw, fingerprintKey: ctx.fingerprintKey });
           // a placeholder is not a secret yet (hardcoded-secret reports it)
           if (!r.secret || !r.fingerprint || r.classification.strength === "placeholder") continue;
