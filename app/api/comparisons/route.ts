@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, jsonResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { getLogger } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
       db: await getDb(),
       input,
       fingerprintKey,
-      publicUrl: config.PUBLIC_URL ?? new URL(request.url).origin,
+      publicUrl: config.PUBLIC_URL ?? requestOrigin({ request }),
     });
     const { id, url, reviewUrl, ownerToken } = created;
     return jsonResponse({ id, url, reviewUrl, ownerToken }, 201, { location: url });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { RequestError } from "./errors";
+import { isJsonContentType, readJsonBody } from "./read-json-body";
+
+function streamOf(chunks: string[], onPull?: () => void): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let i = 0;
+  return new ReadableStream({
+    pull(controller) {
+      onPull?.();
+      const c = chunks[i++];
+      if (c === undefined) controller.close();
+      else controller.enqueue(enc.encode(c));
+    },
+  }, { highWaterMark: 0 });
+}
+
+function request(body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }): Request {
+  return new Request("http://x/api", { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(RequestError);
+  return (e as RequestError).code;
+}
+
+describe("readJsonBody", () => {
+  it("parses a JSON body under the limit", async () => {
+    expect(await readJsonBody({ request: request('{"a":[1,"é"]}'), maxBytes: 1024 })).toEqual({ a: [1, "é"] });
+    expect(await readJsonBody({ request: request(streamOf(['{"a":', "2}"])), maxBytes: 1024 })).toEqual({ a: 2 });
+  });
+
+  it("accepts application/json with parameters and refuses other types (415)", async () => {
+    expect(isJsonContentType("Application/JSON; charset=utf-8")).toBe(true);
+    expect(isJsonContentType("text/plain")).toBe(false);
+    expect(isJsonContentType("application/jsonx")).toBe(false);
+    expect(isJsonContentType(null)).toBe(false);
+    expect(await codeOf(readJsonBody({ request: request("{}", { "content-type": "text/plain" }), maxBytes: 1024 }))).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(await codeOf(readJsonBody({ request: request("{}", {}), maxBytes: 1024 }))).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("refuses a declared Content-Length over the limit before reading (413)", async () => {
+    let pulled = 0;
+    const req = request(streamOf(["{}"], () => pulled++), { "content-type": "application/json", "content-length": "5000" });
+    expect(await codeOf(readJsonBody({ request: req, maxBytes: 1024 }))).toBe("BODY_TOO_LARGE");
+    expect(pulled).toBe(0);
+  });
+
+  it("stops reading a streamed body as soon as it passes the limit (413)", async () => {
+    let pulled = 0;
+    const chunks = Array.from({ length: 100 }, () => "x".repeat(100));
+    expect(await codeOf(readJsonBody({ request: request(streamOf(chunks, () => pulled++)), maxBytes: 1024 }))).toBe("BODY_TOO_LARGE");
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it("counts bytes, not characters", async () => {
+    const body = JSON.stringify({ s: "é".repeat(600) }); // 1208 bytes, 608 characters
+    expect(await codeOf(readJsonBody({ request: request(body), maxBytes: 1024 }))).toBe("BODY_TOO_LARGE");
+  });
+
+  it("answers INVALID_JSON for broken JSON, an empty body and bytes that are not UTF-8, without echoing the body", async () => {
+    const e = await readJsonBody({ request: request('{"SECRET_KEY": "s3cr3t-value'), maxBytes: 1024 }).catch((err: unknown) => err as RequestError);
+    expect(e).toBeInstanceOf(RequestError);
+    expect((e as RequestError).code).toBe("INVALID_JSON");
+    expect((e as RequestError).message).not.toContain("s3cr3t");
+    expect(await codeOf(readJsonBody({ request: request(""), maxBytes: 1024 }))).toBe("INVALID_JSON");
+    expect(await codeOf(readJsonBody({ request: request(new Uint8Array([0x7b, 0xff, 0x7d])), maxBytes: 1024 }))).toBe("INVALID_JSON");
+  });
+});
