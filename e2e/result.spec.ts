@@ -146,7 +146,9 @@ test("the service graph overlays two environments", async ({ page }, testInfo) =
   await expect(graph.locator('[data-node="web"]')).toBeVisible();
   await expect(graph.locator('[data-node="db"]')).toBeVisible();
   await expect(graph.locator('[data-node="nginx"]')).toHaveCount(0);
-  await expect(graph.locator(".react-flow__edge")).toHaveCount(2);
+  // depends_on and the SQL_HOST env URL between web and db are drawn as one labelled edge
+  await expect(graph.locator(".react-flow__edge")).toHaveCount(1);
+  await expect(graph.locator(".react-flow__edge")).toContainText("depends on · SQL_HOST");
   await page.locator("#graph").screenshot({ path: testInfo.outputPath("result-graph-dev.png") });
 
   await page.getByRole("checkbox", { name: "Overlay with" }).check();
@@ -157,7 +159,7 @@ test("the service graph overlays two environments", async ({ page }, testInfo) =
   await expect(page.getByTestId("graph-edges")).toContainText("nginx → web [depends on] — in prod");
   await page.locator("#graph").screenshot({ path: testInfo.outputPath("result-graph-overlay.png") });
 
-  await page.getByRole("combobox", { name: "Environment" }).selectOption("prod");
+  await page.getByRole("combobox", { name: "Environment", exact: true }).selectOption("prod");
   await page.getByRole("checkbox", { name: "Overlay with" }).uncheck();
   await expect(graph.locator('[data-node="nginx"]')).toBeVisible();
 });
@@ -240,4 +242,8 @@ test("the result page works on a phone-sized screen and in dark mode", async ({ 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("result-phone-dark.png"), fullPage: true });
+  for (const section of ["findings", "services", "env", "graph", "files"]) {
+    await page.evaluate((s) => document.getElementById(s)?.scrollIntoView(), section);
+    await page.screenshot({ path: testInfo.outputPath(`result-phone-${section}.png`) });
+  }
 });

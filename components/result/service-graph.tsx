@@ -81,16 +81,26 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
     draggable: true,
     connectable: false,
   }));
-  const edges: Edge[] = view.edges.map((e) => {
+  // parallel edges (depends_on and an env URL between the same two services) are drawn as one, labels joined
+  const merged = new Map<string, { id: string; from: string; to: string; labels: string[]; kinds: string[]; shownIn: string[]; partial: boolean }>();
+  for (const e of view.edges) {
+    const key = `${e.from}\u0000${e.to}\u0000${e.shownIn.join(",")}\u0000${e.partial}`;
+    const m = merged.get(key);
+    if (m) {
+      m.labels.push(e.label);
+      m.kinds.push(e.kind);
+    } else merged.set(key, { id: e.id, from: e.from, to: e.to, labels: [e.label], kinds: [e.kind], shownIn: e.shownIn, partial: e.partial });
+  }
+  const edges: Edge[] = [...merged.values()].map((e) => {
     const presence = presenceOf(e.shownIn);
     const color = EDGE_COLOR[presence];
+    const onlyEnvUrl = e.kinds.every((k) => k === "env-url");
     return {
       id: e.id,
       source: e.from,
       target: e.to,
-      label: e.label,
-      animated: false,
-      style: { stroke: color, strokeWidth: presence === "a" || presence === "b" ? 2 : 1.25, strokeDasharray: e.kind === "env-url" || (presence === "single" && e.partial) ? "5 4" : undefined },
+      label: e.labels.join(" · "),
+      style: { stroke: color, strokeWidth: presence === "a" || presence === "b" ? 2 : 1.25, strokeDasharray: onlyEnvUrl || (presence === "single" && e.partial) ? "5 4" : undefined },
       labelStyle: { fontSize: 10, fill: color },
       labelBgStyle: { fillOpacity: 0.85 },
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },

@@ -90,18 +90,18 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
           </div>
           <ExportLinks id={comparison.id} {...(revision.number !== latest ? { revision: revision.number } : {})} />
         </div>
-        <nav aria-label="Sections" className="sticky top-0 z-10 -mx-4 overflow-x-auto border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-          <ul className="flex gap-4 whitespace-nowrap py-2 text-sm">
-            {NAV.map(([href, label]) => (
-              <li key={href}>
-                <a href={`#${href}`} className="text-slate-600 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-400 dark:hover:text-white">
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </header>
+      <nav aria-label="Sections" className="sticky top-0 z-10 -mx-4 overflow-x-auto border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+        <ul className="flex gap-4 whitespace-nowrap py-2 text-sm">
+          {NAV.map(([href, label]) => (
+            <li key={href}>
+              <a href={`#${href}`} className="text-slate-600 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-400 dark:hover:text-white">
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <SummaryPanel result={result} environments={environments} />
       {result.issues.some((i) => i.severity === "error") && (
         <section aria-label="Loading problems" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
