@@ -1,10 +1,13 @@
 // GET /api/comparisons/:id – the stored result (files without contents); ?revision=N for an older one
+// DELETE /api/comparisons/:id – delete the comparison and all its data (owner token; 204)
 import { getComparison } from "@/lib/comparisons/get-comparison";
 import { toComparisonJson } from "@/lib/comparisons/render-report";
 import { getDb } from "@/lib/db/client";
-import { apiError, errorResponse, jsonResponse } from "@/lib/http/error-response";
+import { API_HEADERS, apiError, errorResponse, jsonResponse } from "@/lib/http/error-response";
 import { readRevisionParam } from "@/lib/http/revision-param";
 import { getLogger } from "@/lib/log";
+import { deleteComparison } from "@/lib/review/delete-comparison";
+import { handleReviewRequest } from "@/lib/review/http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,4 +21,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     return errorResponse({ error, log: getLogger(), route: "GET /api/comparisons/:id" });
   }
+}
+
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return handleReviewRequest(request, id, "owner", async ({ db }) => {
+    await deleteComparison({ prisma: db.prisma, comparisonId: id });
+    return new Response(null, { status: 204, headers: API_HEADERS });
+  });
 }
