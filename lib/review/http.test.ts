@@ -19,10 +19,11 @@ describe("readJsonBody", () => {
   const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code);
 
   it("parses a valid body and names the offending path of an invalid one", async () => {
-    expect(await readJsonBody(req({ method: "POST", body: '{"name":"a"}' }), schema)).toEqual({ name: "a" });
-    expect(await codeOf(readJsonBody(req({ method: "POST", body: '{"name":""}' }), schema))).toBe("INVALID_INPUT");
-    expect(await codeOf(readJsonBody(req({ method: "POST", body: "{nope" }), schema))).toBe("INVALID_JSON");
-    expect(await codeOf(readJsonBody(req({ method: "POST", body: JSON.stringify({ name: "x".repeat(100) }) }), schema, 50))).toBe("BODY_TOO_LARGE");
+    expect(await readJsonBody(req({ method: "POST", headers: { "content-type": "application/json" }, body: '{"name":"a"}' }), schema)).toEqual({ name: "a" });
+    expect(await codeOf(readJsonBody(req({ method: "POST", headers: { "content-type": "application/json" }, body: '{"name":""}' }), schema))).toBe("INVALID_INPUT");
+    expect(await codeOf(readJsonBody(req({ method: "POST", headers: { "content-type": "application/json" }, body: "{nope" }), schema))).toBe("INVALID_JSON");
+    expect(await codeOf(readJsonBody(req({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x".repeat(100) }) }), schema, 50))).toBe("BODY_TOO_LARGE");
+    expect(await codeOf(readJsonBody(req({ method: "POST", body: '{"name":"a"}' }), schema))).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 });
 
@@ -35,6 +36,7 @@ describe("errorResponse", () => {
     expect(errorResponse(new ReviewError("GONE", "expired"), req()).status).toBe(410);
     expect(errorResponse(new ReviewError("FORBIDDEN", "view only"), req()).status).toBe(403);
     expect(errorResponse(new ReviewError("NOT_FOUND", "no"), req()).status).toBe(404);
+    expect(errorResponse(new ReviewError("INVALID", "no"), req()).status).toBe(422);
   });
 
   it("answers unknown errors with a generic 500 that reveals nothing", async () => {
