@@ -19,10 +19,10 @@ export function ServicesMatrix({ matrix }: { matrix: ServiceMatrix }) {
           <caption className="sr-only">Services by environment</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900">
             <tr>
-              <th scope="col" className="w-40 px-3 py-2">
+              <th scope="col" className="w-28 px-3 py-2 sm:w-40">
                 Service
               </th>
-              <th scope="col" className="w-24 px-3 py-2">
+              <th scope="col" className="w-20 px-3 py-2 sm:w-24">
                 Setting
               </th>
               {matrix.envs.map((env) => (

@@ -13,6 +13,11 @@ describe("diffModels", () => {
     expect(d).toMatchObject({ added: 1, removed: 1 });
   });
 
+  it("ignores the order keys were written in", () => {
+    const d = diffModels({ left: { services: { web: { image: "a", command: ["x"] } } }, right: { services: { web: { command: ["x"], image: "a" } } } });
+    expect(d.rows.every((r) => r.kind === "same")).toBe(true);
+  });
+
   it("shows lines only on one side as added or removed", () => {
     const d = diffModels({ left: { a: 1 }, right: { a: 1, b: 2 } });
     expect(d.rows.map((r) => r.kind)).toEqual(["same", "added"]);

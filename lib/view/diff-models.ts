@@ -1,6 +1,7 @@
 /**
  * Side-by-side diff of two environments' canonical models: each model is printed
- * as YAML (`yaml` stringify, keys in model order) and compared line by line with
+ * as YAML (`yaml` stringify, map keys sorted so that the order files were written in
+ * does not show up as a difference) and compared line by line with
  * jsdiff's `diffLines`; removed/added runs are paired into `changed` rows.
  */
 import { diffLines } from "diff";
@@ -25,7 +26,7 @@ export interface ModelDiff {
 
 export function modelToYaml(model: unknown): string {
   if (model === undefined || model === null) return "";
-  return stringify(model, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(model, { lineWidth: 0, aliasDuplicateObjects: false, sortMapEntries: true });
 }
 
 const splitLines = (s: string): string[] => {
