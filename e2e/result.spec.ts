@@ -29,10 +29,10 @@ function corpusUpload(set: string) {
   };
 }
 
-async function createComparison(request: APIRequestContext): Promise<{ id: string; ownerToken?: string }> {
+async function createComparison(request: APIRequestContext): Promise<{ id: string; ownerToken?: string; reviewUrl?: string }> {
   const res = await request.post("/api/comparisons", { data: corpusUpload(SET) });
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string; ownerToken?: string };
+  return (await res.json()) as { id: string; ownerToken?: string; reviewUrl?: string };
 }
 
 const finding = (page: Page, rule: string, text?: string) => {
@@ -223,6 +223,40 @@ test("the owner token left by the upload page is shown once, then removed", asyn
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("owner-token")).toHaveCount(0);
+});
+
+test("review statuses show on findings and filter them", async ({ page, request }) => {
+  const created = await createComparison(request);
+  const reviewKey = new URL(created.reviewUrl ?? "", "http://x").searchParams.get("key");
+  expect(reviewKey).toBeTruthy();
+  await page.goto(`/c/${created.id}`);
+  const nginx = finding(page, "service-missing", "nginx");
+  const fingerprint = await nginx.getAttribute("data-finding");
+  const res = await request.patch(`/api/comparisons/${created.id}/findings/${fingerprint}`, {
+    headers: { authorization: `Bearer ${reviewKey}` },
+    data: { status: "accepted_risk", reason: "nginx only fronts prod", by: "e2e", expectedVersion: 0 },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+
+  await page.goto(`/c/${created.id}?status=accepted_risk`);
+  await expect(page.locator("#findings [data-finding]")).toHaveCount(1);
+  await expect(nginx.locator("summary")).toContainText("Accepted risk");
+  await page.getByRole("group", { name: "Review status" }).getByRole("button", { name: /^Accepted risk/ }).click();
+  await page.getByRole("group", { name: "Review status" }).getByRole("button", { name: /^Open/ }).click();
+  await expect(page).toHaveURL(/status=open/);
+  await expect(finding(page, "service-missing")).toHaveCount(0);
+  await expect(page.locator("#findings [data-finding]").first()).toBeVisible();
+});
+
+test("a comparison whose view link was revoked shows the gone page", async ({ page, request }, testInfo) => {
+  const created = await createComparison(request);
+  const res = await request.post(`/api/comparisons/${created.id}/revoke`, { headers: { authorization: `Bearer ${created.ownerToken}` }, data: { link: "view" } });
+  expect(res.status(), await res.text()).toBe(200);
+  await page.goto(`/c/${created.id}`);
+  await expect(page.getByRole("heading", { name: "This comparison is gone" })).toBeVisible();
+  await expect(page.getByText("Its owner revoked this link.")).toBeVisible();
+  await expect(page.locator("[data-finding]")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("result-gone.png") });
 });
 
 test("an unknown id is a 404 page", async ({ page }, testInfo) => {
