@@ -12,16 +12,18 @@ const ROOT = join(process.cwd(), "test/fixtures/corpus");
 interface ManifestEnv {
   role: string;
   files: (string | { file: string; as: string })[];
+  profiles?: string[];
 }
+const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as { sets: Record<string, { environments: Record<string, ManifestEnv> }> };
 
-function corpusUpload(set: string) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as { sets: Record<string, { environments: Record<string, ManifestEnv> }> };
+function corpusUpload(set: string, title = "django-on-docker dev vs prod") {
   const envs = manifest.sets[set]?.environments ?? {};
   return {
-    title: "django-on-docker dev vs prod",
+    title,
     environments: Object.entries(envs).map(([name, e]) => ({
       name,
       role: e.role,
+      ...(e.profiles ? { profiles: e.profiles } : {}),
       files: e.files.map((f) =>
         typeof f === "string" ? { name: f, content: readFileSync(join(ROOT, set, f), "utf8") } : { name: f.file, as: f.as, content: readFileSync(join(ROOT, set, f.file), "utf8") },
       ),
@@ -257,6 +259,48 @@ test("a comparison whose view link was revoked shows the gone page", async ({ pa
   await expect(page.getByText("Its owner revoked this link.")).toBeVisible();
   await expect(page.locator("[data-finding]")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("result-gone.png") });
+});
+
+/** Literal secret values written in the corpus files (as in test/parity/corpus.test.ts). */
+const CORPUS_SECRETS: Record<string, string[]> = {
+  "testdrivenio__django-on-docker__devprod": ["hello_django", "change_me"],
+  "testdrivenio__flask-on-docker__devprod": ["hello_flask"],
+  "testdrivenio__django-docker-traefik__devprod": ["django_traefik"],
+  "fastapi__full-stack-fastapi-template__override-vs-deploy": ["changethis"],
+  "briancaffey__django-step-by-step__local-vs-ec2": ["sk-proj-ABCD", "nvapi-ABC-123"],
+  "rcpch__epilepsy12__2023-08-dev-vs-prod": ["mysecretkey"],
+  "rcpch__epilepsy12__2023-10-localdev-vs-devvps": ["mysecretkey"],
+  "netbox-community__netbox-docker__prod-vs-test": ["J5brHrAXFLQSif0K", "H733Kdjndks81", "t4Ph722qJ5QHeQ1qfu36", "r(m)9nLGnz$(_q3N4z1k"],
+  "mattermost__docker__nginx-vs-without-nginx": ["mmuser_password"],
+  "getsentry__self-hosted__profiles-errors-only-vs-feature-complete": ["supersecret"],
+  "wemake-services__wemake-django-template__override-vs-prod": ["__CHANGEME__"],
+};
+
+test("every comparable corpus set renders without showing a secret in clear", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  // sets with a single environment cannot be compared (the API needs two or more)
+  const sets = Object.entries(manifest.sets).filter(([, s]) => Object.keys(s.environments).length >= 2);
+  expect(sets.length).toBeGreaterThan(10);
+  let rendered = 0;
+  for (const [set] of sets) {
+    const res = await request.post("/api/comparisons", { data: corpusUpload(set, set) });
+    if (res.status() !== 201) {
+      // an environment that does not load is refused with the error's file and line
+      expect(res.status(), `${set}: ${await res.text()}`).toBe(422);
+      const body = (await res.json()) as { error: { code: string; file?: string } };
+      expect(body.error.code, set).toBeTruthy();
+      continue;
+    }
+    const { id: setId } = (await res.json()) as { id: string };
+    const answer = await page.goto(`/c/${setId}`);
+    expect(answer?.status(), set).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: set })).toBeVisible();
+    await expect(page.getByTestId("parity-score")).toBeVisible();
+    const html = await page.content();
+    for (const secret of CORPUS_SECRETS[set] ?? []) expect(html.includes(secret), `${set}: "${secret}" shown in clear`).toBe(false);
+    rendered++;
+  }
+  expect(rendered).toBeGreaterThan(8);
 });
 
 test("an unknown id is a 404 page", async ({ page }, testInfo) => {
