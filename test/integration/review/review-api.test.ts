@@ -147,6 +147,9 @@ describe(`review API on ${testDbKind()}`, () => {
     expect((await call("POST", `/api/comparisons/${c.id}/revoke`, { body: { link: "view" }, secret: c.reviewKey })).status).toBe(403);
     expect((await call("DELETE", `/api/comparisons/${c.id}`, { secret: c.reviewKey })).status).toBe(403);
     expect((await call("GET", `/api/comparisons/nosuchcomparison000/findings`)).status).toBe(404);
+    expect((await call("GET", `/api/comparisons/${c.id}/expiry`, { secret: c.reviewKey })).status).toBe(403);
+    const revisions = await call("GET", `/api/comparisons/${c.id}/revisions`);
+    expect(revisions.body.revisions).toEqual([expect.objectContaining({ number: 1, findings: expect.any(Number), signOffs: [] })]);
     // nothing was written
     expect((await call("GET", `/api/comparisons/${c.id}/activity`)).body.activity).toEqual([]);
   });
@@ -227,6 +230,11 @@ describe(`review API on ${testDbKind()}`, () => {
     const gone = await call("GET", `/api/comparisons/${c.id}/activity`, { secret: c.reviewKey });
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe("GONE");
+    // the owner sees the link settings (the review key may not)
+    expect((await call("GET", `/api/comparisons/${c.id}/expiry`, { secret: c.reviewKey })).status).toBe(410);
+    const settings = await call("GET", `/api/comparisons/${c.id}/expiry`, { secret: c.ownerToken });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({ expiresAt: null, viewRevokedAt: r.body.viewRevokedAt, reviewRevokedAt: expect.any(String) });
     // the owner still sees the log of what happened
     const log = await call("GET", `/api/comparisons/${c.id}/activity`, { secret: c.ownerToken });
     expect(log.body.activity.map((a: { action: string }) => a.action)).toEqual(["link.revoke", "link.revoke"]);
