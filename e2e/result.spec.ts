@@ -63,6 +63,12 @@ test("shows the score, the environments and the gaps a reviewer expects", async 
   await expect(finding(page, "hardcoded-secret", "SECRET_KEY")).toHaveCount(1);
   await expect(page.getByRole("heading", { name: /Config/ }).first()).toBeVisible();
 
+  // the loader's warnings are there, folded
+  const notes = page.getByTestId("loader-issues");
+  await expect(notes).toContainText("Loader notes: 2 warnings");
+  await notes.locator("summary").click();
+  await expect(notes).toContainText("docker-compose.prod.yml:1 · OBSOLETE_ATTRIBUTE");
+
   // services matrix: nginx is not everywhere, web's command differs
   const services = page.getByTestId("services-matrix");
   await expect(services.locator('[data-service="nginx"]')).toContainText("not everywhere");

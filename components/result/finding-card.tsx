@@ -34,7 +34,18 @@ export function FindingValueText({ value }: { value: FindingValue | undefined })
   );
 }
 
-export function FindingCard({ finding, envs, status }: { finding: Finding; envs: string[]; status: FindingStatus }) {
+export function FindingCard({
+  finding,
+  envs,
+  status,
+  fileAnchors,
+}: {
+  finding: Finding;
+  envs: string[];
+  status: FindingStatus;
+  /** anchor ids of the files on the page (`file-<env>-<file>`); locations in other files are not links */
+  fileAnchors: ReadonlySet<string>;
+}) {
   const shown = envs.filter((e) => finding.environments.includes(e) || finding.values.some((v) => v.env === e));
   return (
     <details className="group rounded-md border border-slate-200 open:shadow-sm dark:border-slate-800" data-finding={finding.id} data-rule={finding.rule}>
@@ -81,12 +92,18 @@ export function FindingCard({ finding, envs, status }: { finding: Finding; envs:
           <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Where it is written">
             {finding.locations.map((l) => (
               <li key={`${l.env}-${l.file}-${l.line}-${l.col}`}>
+                {fileAnchors.has(fileAnchorId({ env: l.env, file: l.file })) ? (
                 <a
                   href={`#${fileAnchorId({ env: l.env, file: l.file, line: l.line })}`}
                   className="font-mono text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300"
                 >
                   {l.env}: {l.file}:{l.line}
                 </a>
+                ) : (
+                  <span className="font-mono text-slate-600 dark:text-slate-400">
+                    {l.env}: {l.file}:{l.line}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

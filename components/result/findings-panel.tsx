@@ -17,9 +17,12 @@ export interface FindingsPanelProps {
   /** review status per finding id */
   statuses: Record<string, string>;
   initialFilters: FindingFilters;
+  /** anchor ids of the files shown in the Files section */
+  fileAnchors: string[];
 }
 
-export function FindingsPanel({ findings, envs, statuses, initialFilters }: FindingsPanelProps) {
+export function FindingsPanel({ findings, envs, statuses, initialFilters, fileAnchors }: FindingsPanelProps) {
+  const anchors = useMemo(() => new Set(fileAnchors), [fileAnchors]);
   const [filters, setFilters] = useState<FindingFilters>(initialFilters);
   const services = useMemo(() => listFindingServices({ findings }), [findings]);
   const factors = useMemo(() => FACTOR_IDS.filter((f) => findings.some((x) => x.factor === f)), [findings]);
@@ -140,7 +143,7 @@ export function FindingsPanel({ findings, envs, statuses, initialFilters }: Find
             <ul className="space-y-1.5">
               {g.findings.map((f) => (
                 <li key={f.id}>
-                  <FindingCard finding={f} envs={envs} status={statusOf({ id: f.id, statuses })} />
+                  <FindingCard finding={f} envs={envs} status={statusOf({ id: f.id, statuses })} fileAnchors={anchors} />
                 </li>
               ))}
             </ul>

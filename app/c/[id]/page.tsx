@@ -7,6 +7,8 @@ import { ExportLinks } from "@/components/result/export-links";
 import { FilesPanel } from "@/components/result/files-panel";
 import { FindingsPanel } from "@/components/result/findings-panel";
 import { GonePage } from "@/components/result/gone-page";
+import { LoaderIssues } from "@/components/result/loader-issues";
+import { RevisionNav } from "@/components/result/revision-nav";
 import { ModelDiff } from "@/components/result/model-diff";
 import { OwnerTokenNotice } from "@/components/result/owner-token-notice";
 import { ServiceGraph } from "@/components/result/service-graph";
@@ -15,6 +17,7 @@ import { getComparison, getComparisonInputSchema } from "@/lib/comparisons/get-c
 import { getDb } from "@/lib/db/client";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
 import { buildServiceMatrix } from "@/lib/view/build-service-matrix";
+import { fileAnchorId } from "@/lib/view/file-anchor";
 import { parseFindingFilters } from "@/lib/view/filter-findings";
 import { SummaryPanel } from "@/components/result/summary-panel";
 
@@ -77,8 +80,8 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
           <div className="min-w-0">
             <h1 className="break-words text-2xl font-bold tracking-tight">{title}</h1>
             <p className="text-sm text-slate-500">
-              Revision {revision.number}
-              {revision.number !== latest && <span className="text-amber-700 dark:text-amber-400"> (latest is {latest})</span>} of {comparison.revisions.length} · analysed{" "}
+              Revision {revision.number} of {comparison.revisions.length}
+              {revision.number !== latest && <span className="text-amber-700 dark:text-amber-400"> (not the latest)</span>} · analysed{" "}
               <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
               {comparison.expiresAt && (
                 <>
@@ -88,7 +91,10 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
               )}
             </p>
           </div>
-          <ExportLinks id={comparison.id} {...(revision.number !== latest ? { revision: revision.number } : {})} />
+          <div className="flex flex-col items-end gap-2">
+            <ExportLinks id={comparison.id} {...(revision.number !== latest ? { revision: revision.number } : {})} />
+            <RevisionNav id={comparison.id} revisions={comparison.revisions} current={revision.number} />
+          </div>
         </div>
       </header>
       <nav aria-label="Sections" className="sticky top-0 z-10 -mx-4 overflow-x-auto border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
@@ -103,26 +109,11 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
         </ul>
       </nav>
       <SummaryPanel result={result} environments={environments} />
-      {result.issues.some((i) => i.severity === "error") && (
-        <section aria-label="Loading problems" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-semibold">Some files could not be loaded as Docker Compose would:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {result.issues
-              .filter((i) => i.severity === "error")
-              .slice(0, 20)
-              .map((i, n) => (
-                <li key={n}>
-                  <span className="font-mono text-xs">
-                    {i.env}
-                    {i.file ? `: ${i.file}${i.line ? `:${i.line}` : ""}` : ""}
-                  </span>{" "}
-                  {i.message}
-                </li>
-              ))}
-          </ul>
-        </section>
-      )}
-      <FindingsPanel findings={result.findings} envs={envNames} statuses={statuses} initialFilters={parseFindingFilters({ params: sp })} />
+      <LoaderIssues issues={result.issues} />
+      <FindingsPanel
+        findings={result.findings} envs={envNames} statuses={statuses} initialFilters={parseFindingFilters({ params: sp })}
+        fileAnchors={environments.flatMap((e) => e.files.map((f) => fileAnchorId({ env: e.name, file: f.path })))}
+      />
       <ServicesMatrix matrix={buildServiceMatrix({ result, models })} />
       <EnvMatrix matrices={buildEnvMatrix({ result, models })} />
       {loadedEnvs.length > 0 && <ServiceGraph result={result} />}
