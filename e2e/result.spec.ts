@@ -157,6 +157,12 @@ test("the service graph overlays two environments", async ({ page }, testInfo) =
   // depends_on and the SQL_HOST env URL between web and db are drawn as one labelled edge
   await expect(graph.locator(".react-flow__edge")).toHaveCount(1);
   await expect(graph.locator(".react-flow__edge")).toContainText("depends on · SQL_HOST");
+  // edge kinds can be switched off
+  await page.getByRole("checkbox", { name: /^env URLs/ }).uncheck();
+  await expect(graph.locator(".react-flow__edge")).toHaveCount(1);
+  await expect(graph.locator(".react-flow__edge")).not.toContainText("SQL_HOST");
+  await page.getByRole("checkbox", { name: /^env URLs/ }).check();
+  await expect(graph.locator(".react-flow__edge")).toContainText("SQL_HOST");
   await page.locator("#graph").screenshot({ path: testInfo.outputPath("result-graph-dev.png") });
 
   await page.getByRole("checkbox", { name: "Overlay with" }).check();
@@ -282,7 +288,7 @@ const CORPUS_SECRETS: Record<string, string[]> = {
   "wemake-services__wemake-django-template__override-vs-prod": ["__CHANGEME__"],
 };
 
-test("every comparable corpus set renders without showing a secret in clear", async ({ page, request }) => {
+test("every comparable corpus set renders without showing a secret in clear", async ({ page, request }, testInfo) => {
   test.setTimeout(180_000);
   // sets with a single environment cannot be compared (the API needs two or more)
   const sets = Object.entries(manifest.sets).filter(([, s]) => Object.keys(s.environments).length >= 2);
@@ -304,6 +310,7 @@ test("every comparable corpus set renders without showing a secret in clear", as
     await expect(page.getByTestId("parity-score")).toBeVisible();
     const html = await page.content();
     for (const secret of CORPUS_SECRETS[set] ?? []) expect(html.includes(secret), `${set}: "${secret}" shown in clear`).toBe(false);
+    await page.locator("#graph").screenshot({ path: testInfo.outputPath(`corpus-${set}-graph.png`) });
     rendered++;
   }
   expect(rendered).toBeGreaterThan(8);

@@ -7,7 +7,7 @@ import "@xyflow/react/dist/style.css";
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import { useId, useMemo, useState } from "react";
 import type { ParityResult } from "@/lib/parity/result-schema";
-import { layoutGraph, type GraphViewNode } from "@/lib/view/layout-graph";
+import { countEdgeKinds, EDGE_KINDS, layoutGraph, type EdgeKind, type GraphViewNode } from "@/lib/view/layout-graph";
 import { SECTION_HEADING, SELECT } from "./styles";
 
 type Presence = "both" | "a" | "b" | "single";
@@ -52,20 +52,28 @@ function ServiceNodeView({ data }: NodeProps<ServiceNode>) {
 
 const nodeTypes = { service: ServiceNodeView };
 
+const EDGE_KIND_LABEL: Record<EdgeKind, string> = { depends_on: "depends on", links: "links", network: "shared network", "env-url": "env URLs" };
+/** above this many, shared-network edges (every pair on a network) start hidden: they bury the dependencies */
+const MAX_NETWORK_EDGES_SHOWN = 12;
+
 export function ServiceGraph({ result }: { result: ParityResult }) {
   const envs = result.environments.filter((e) => e.status === "loaded").map((e) => e.name);
   const [envA, setEnvA] = useState(envs[0] ?? "");
   const [overlay, setOverlay] = useState(false);
   const [envB, setEnvB] = useState(envs[1] ?? envs[0] ?? "");
   const ids = useId();
+  const [hiddenKinds, setHiddenKinds] = useState<EdgeKind[]>(() =>
+    Object.keys(result.graph).some((env) => countEdgeKinds({ result, envs: [env] }).network > MAX_NETWORK_EDGES_SHOWN) ? ["network"] : [],
+  );
   // the overlay environment is never the base one
   const other = envB !== envA ? envB : (envs.find((e) => e !== envA) ?? null);
   const second = overlay ? other : null;
   const view = useMemo(() => {
     const loaded = result.environments.filter((e) => e.status === "loaded").map((e) => e.name);
     const b = envB !== envA ? envB : loaded.find((e) => e !== envA);
-    return layoutGraph({ result, envs: overlay && b ? [envA, b] : [envA] });
-  }, [result, envA, envB, overlay]);
+    return layoutGraph({ result, envs: overlay && b ? [envA, b] : [envA], edgeKinds: EDGE_KINDS.filter((k) => !hiddenKinds.includes(k)) });
+  }, [result, envA, envB, overlay, hiddenKinds]);
+  const kindCounts = countEdgeKinds({ result, envs: view.envs });
   const shown = view.envs;
 
   const presenceOf = (shownIn: string[]): Presence =>
@@ -138,6 +146,23 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
             ))}
         </select>
       </div>
+      <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <legend className="sr-only">Edges to draw</legend>
+        <span className="text-xs font-semibold uppercase tracking-wide text-slate-500" aria-hidden>
+          Edges
+        </span>
+        {EDGE_KINDS.filter((k) => kindCounts[k] > 0).map((k) => (
+          <label key={k} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-indigo-600"
+              checked={!hiddenKinds.includes(k)}
+              onChange={(e) => setHiddenKinds(e.target.checked ? hiddenKinds.filter((x) => x !== k) : [...hiddenKinds, k])}
+            />
+            {EDGE_KIND_LABEL[k]} <span className="text-xs tabular-nums text-slate-500">{kindCounts[k]}</span>
+          </label>
+        ))}
+      </fieldset>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400" aria-label="Legend">
         <li><span className="mr-1 inline-block h-3 w-5 rounded-sm border border-slate-400 bg-white align-middle dark:bg-slate-900" />service</li>
         <li><span className="mr-1 inline-block h-3 w-5 rounded-sm border border-slate-400 bg-teal-50 align-middle dark:bg-teal-950" />backing service</li>
@@ -152,7 +177,11 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
         )}
         <li><span className="mr-1 inline-block w-5 border-t border-dashed border-slate-500 align-middle" />env URL</li>
       </ul>
-      <div className="h-[420px] rounded-lg border border-slate-200 dark:border-slate-800" data-testid="service-graph" data-envs={shown.join(",")}>
+      <div
+        className={`${view.nodes.length > 12 ? "h-[640px]" : "h-[420px]"} rounded-lg border border-slate-200 dark:border-slate-800`}
+        data-testid="service-graph"
+        data-envs={shown.join(",")}
+      >
         <ReactFlow
           key={shown.join(",")}
           nodes={nodes}
@@ -160,8 +189,9 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
           nodeTypes={nodeTypes}
           colorMode="system"
           fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.2}
+          // large graphs open at a readable zoom around their centre (pan, or use the fit button)
+          fitViewOptions={{ padding: 0.15, minZoom: 0.5 }}
+          minZoom={0.1}
           nodesConnectable={false}
           proOptions={{ hideAttribution: true }}
         >

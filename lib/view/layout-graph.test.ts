@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ParityResult } from "@/lib/parity/result-schema";
-import { layoutGraph, NODE_WIDTH } from "./layout-graph";
+import { countEdgeKinds, layoutGraph, NODE_WIDTH } from "./layout-graph";
 import { loadCorpusComparison } from "./testing/load-corpus-comparison";
 
 describe("layoutGraph", () => {
@@ -29,6 +29,13 @@ describe("layoutGraph", () => {
     expect(g.nodes.map((n) => n.id).sort()).toEqual(["db", "nginx", "web"]);
     expect(g.nodes.find((n) => n.id === "web")?.shownIn).toEqual(["dev", "prod"]);
     expect(g.nodes.find((n) => n.id === "nginx")?.shownIn).toEqual(["prod"]);
+  });
+
+  it("draws only the chosen edge kinds and counts them", () => {
+    const g = layoutGraph({ result, envs: ["dev"], edgeKinds: ["depends_on"] });
+    expect(g.edges.map((e) => e.kind)).toEqual(["depends_on"]);
+    expect(g.nodes).toHaveLength(2);
+    expect(countEdgeKinds({ result, envs: ["dev", "prod"] })).toEqual({ depends_on: 3, links: 0, network: 0, "env-url": 2 });
   });
 
   it("uses the matched id for a renamed service and draws external services", () => {

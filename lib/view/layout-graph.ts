@@ -48,10 +48,29 @@ export interface GraphView {
   height: number;
 }
 
+export type EdgeKind = GraphViewEdge["kind"];
+export const EDGE_KINDS: readonly EdgeKind[] = ["depends_on", "links", "network", "env-url"];
+
 export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 56;
 
-export function layoutGraph({ result, envs }: { result: ParityResult; envs: string[] }): GraphView {
+/** How many edges of each kind the shown environments have (to choose which kinds to draw). */
+export function countEdgeKinds({ result, envs }: { result: ParityResult; envs: string[] }): Record<EdgeKind, number> {
+  const counts: Record<EdgeKind, number> = { depends_on: 0, links: 0, network: 0, "env-url": 0 };
+  for (const env of envs) for (const e of result.graph[env]?.edges ?? []) counts[e.kind]++;
+  return counts;
+}
+
+export function layoutGraph({
+  result,
+  envs,
+  edgeKinds = EDGE_KINDS,
+}: {
+  result: ParityResult;
+  envs: string[];
+  /** edge kinds to draw (and lay out by); all by default */
+  edgeKinds?: readonly EdgeKind[];
+}): GraphView {
   const loaded = result.environments.filter((e) => e.status === "loaded" && result.graph[e.name]).map((e) => e.name);
   const shown = envs.filter((e) => loaded.includes(e));
   // env-specific service name → matched service id
@@ -103,7 +122,7 @@ export function layoutGraph({ result, envs }: { result: ParityResult; envs: stri
   }
 
   const visibleNodes = [...nodes.values()].filter((n) => n.shownIn.length > 0);
-  const visibleEdges = [...edges.values()].filter((e) => e.shownIn.length > 0 && nodes.get(e.from)?.shownIn.length && nodes.get(e.to)?.shownIn.length);
+  const visibleEdges = [...edges.values()].filter((e) => edgeKinds.includes(e.kind) && e.shownIn.length > 0 && nodes.get(e.from)?.shownIn.length && nodes.get(e.to)?.shownIn.length);
 
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 30, ranksep: 80, marginx: 16, marginy: 16 });
