@@ -24,8 +24,12 @@ export interface FindingsPanelProps {
 export function FindingsPanel({ findings, envs, statuses, initialFilters, fileAnchors }: FindingsPanelProps) {
   const anchors = useMemo(() => new Set(fileAnchors), [fileAnchors]);
   const [filters, setFilters] = useState<FindingFilters>(initialFilters);
-  const services = useMemo(() => listFindingServices({ findings }), [findings]);
-  const factors = useMemo(() => FACTOR_IDS.filter((f) => findings.some((x) => x.factor === f)), [findings]);
+  // options: what the findings have, plus whatever a shared link asks for (so the select shows it)
+  const services = useMemo(() => [...new Set([...listFindingServices({ findings }), ...initialFilters.service])], [findings, initialFilters.service]);
+  const factors = useMemo(
+    () => FACTOR_IDS.filter((f) => findings.some((x) => x.factor === f) || initialFilters.factor.includes(f)),
+    [findings, initialFilters.factor],
+  );
   const visible = useMemo(() => filterFindings({ findings, filters, statuses }), [findings, filters, statuses]);
   const groups = useMemo(() => groupFindingsByFactor({ findings: visible }), [visible]);
   const active = filters.severity.length + filters.factor.length + filters.service.length + filters.status.length > 0;
