@@ -60,7 +60,7 @@ export function EnvironmentCard({ env, problems, canRemove, maxBytes, dispatch, 
     >
       <div className="flex flex-wrap items-end gap-2">
         <span className={`mb-2.5 h-2.5 w-2.5 shrink-0 rounded-full ${ROLE_DOT[env.role]}`} aria-hidden />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-40 flex-1">
           <label htmlFor={`${id}-name`} className="block text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Environment
           </label>

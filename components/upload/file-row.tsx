@@ -40,7 +40,7 @@ export function FileRow({ file, index, count, envName, onMove, onRemove, onAs }:
           {index + 1}
         </span>
         <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${KIND_STYLE[kind]}`}>{kind}</span>
-        <span className="min-w-0 flex-1 truncate font-mono text-sm" title={file.name}>
+        <span className="min-w-0 flex-1 break-all font-mono text-sm sm:truncate sm:break-normal" title={file.name}>
           {file.name}
         </span>
         <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{formatBytes(file.size)}</span>

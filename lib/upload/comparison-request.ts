@@ -48,6 +48,8 @@ export const apiErrorSchema = z.object({
     line: z.number().int().nullish(),
     col: z.number().int().nullish(),
     path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).nullish(),
+    /** analysis errors: the environment the file belongs to */
+    environment: z.string().nullish(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>["error"];

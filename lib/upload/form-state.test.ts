@@ -112,6 +112,15 @@ describe("formReducer", () => {
     expect(cleared.environments[1]?.files[0]?.error).toBeUndefined();
   });
 
+  it("puts a server error only in the environment it names", () => {
+    const s = run([
+      { type: "addFiles", envId: "e1", files: [file("docker-compose.yml")] },
+      { type: "addFiles", envId: "e2", files: [file("docker-compose.yml")] },
+      { type: "serverError", error: { code: "YAML_SYNTAX", message: "bad", file: "docker-compose.yml", line: 2, col: 3, environment: "production" } },
+    ]);
+    expect(s.environments.map((e) => e.files[0]?.error?.line)).toEqual([undefined, 2]);
+  });
+
   it("shows a server error that names no uploaded file on the form", () => {
     const s = run([{ type: "serverError", error: { code: "INVALID_INPUT", message: "Too small", path: ["environments", 0, "files"] } }]);
     expect(s.formError).toBe("Too small at environments.0.files");

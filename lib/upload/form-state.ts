@@ -276,15 +276,18 @@ export function attachServerError(state: FormState, error: ApiError): FormState 
     ...(typeof error.col === "number" ? { col: error.col } : {}),
   };
   const name = error.file ?? undefined;
+  // the environment the server names, when it names one we have; else every file of that name
+  const inEnv = state.environments.some((e) => e.name.trim() === error.environment) ? error.environment : undefined;
   let attached = false;
-  const environments = state.environments.map((e) => ({
-    ...e,
-    files: e.files.map((f) => {
+  const environments = state.environments.map((e) => {
+    if (inEnv !== undefined && e.name.trim() !== inEnv) return e;
+    const files = e.files.map((f) => {
       if (!name || (f.name !== name && (f.as || f.name) !== name)) return f;
       attached = true;
       return { ...f, error: fileError };
-    }),
-  }));
+    });
+    return { ...e, files };
+  });
   if (attached) return { ...state, environments, formError: null };
   const where = typeof error.path === "string" ? error.path : Array.isArray(error.path) ? error.path.join(".") : undefined;
   const at = [name, position(fileError)].filter(Boolean).join(", ");
