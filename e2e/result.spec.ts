@@ -330,6 +330,7 @@ test("the result page works on a phone-sized screen and in dark mode", async ({ 
   // the class-based dark variant (app/globals.css)
   await page.evaluate(() => document.documentElement.classList.add("dark"));
   await expect(page.getByTestId("parity-score")).toBeVisible();
+  await expect(page.locator(".react-flow")).toHaveClass(/\bdark\b/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("result-phone-dark.png"), fullPage: true });

@@ -5,7 +5,7 @@
  */
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, useSyncExternalStore } from "react";
 import type { ParityResult } from "@/lib/parity/result-schema";
 import { countEdgeKinds, EDGE_KINDS, layoutGraph, type EdgeKind, type GraphViewNode } from "@/lib/view/layout-graph";
 import { SECTION_HEADING, SELECT } from "./styles";
@@ -52,6 +52,14 @@ function ServiceNodeView({ data }: NodeProps<ServiceNode>) {
 
 const nodeTypes = { service: ServiceNodeView };
 
+/** The page's dark mode is class-based (`.dark` on <html>, app/globals.css); the canvas follows it. */
+function subscribeDarkClass(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+const isDarkClass = () => document.documentElement.classList.contains("dark");
+
 const EDGE_KIND_LABEL: Record<EdgeKind, string> = { depends_on: "depends on", links: "links", network: "shared network", "env-url": "env URLs" };
 /** above this many, shared-network edges (every pair on a network) start hidden: they bury the dependencies */
 const MAX_NETWORK_EDGES_SHOWN = 12;
@@ -62,6 +70,7 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
   const [overlay, setOverlay] = useState(false);
   const [envB, setEnvB] = useState(envs[1] ?? envs[0] ?? "");
   const ids = useId();
+  const dark = useSyncExternalStore(subscribeDarkClass, isDarkClass, () => false);
   const [hiddenKinds, setHiddenKinds] = useState<EdgeKind[]>(() =>
     Object.keys(result.graph).some((env) => countEdgeKinds({ result, envs: [env] }).network > MAX_NETWORK_EDGES_SHOWN) ? ["network"] : [],
   );
@@ -187,7 +196,7 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          colorMode="system"
+          colorMode={dark ? "dark" : "light"}
           fitView
           // large graphs open at a readable zoom around their centre (pan, or use the fit button)
           fitViewOptions={{ padding: 0.15, minZoom: 0.5 }}
