@@ -51,6 +51,12 @@ test("the example in one click: progress while it runs, then the result with the
   await page.waitForURL(`**/c/${created.id}`);
   expect(page.url()).not.toContain(created.ownerToken);
   await expect(page.getByText("SQLite in development, PostgreSQL in production").first()).toBeVisible();
+  // the owner token travelled through sessionStorage, is shown once, and is gone after a reload
+  await expect(page.getByTestId("owner-token")).toHaveText(created.ownerToken);
+  expect(await page.evaluate((key) => window.sessionStorage.getItem(key), `cp-owner-${created.id}`)).toBeNull();
+  await page.reload();
+  await expect(page.getByText("SQLite in development, PostgreSQL in production").first()).toBeVisible();
+  await expect(page.getByTestId("owner-token")).toHaveCount(0);
 
   const stored = (await (await request.get(`/api/comparisons/${created.id}`)).json()) as ApiComparison;
   const gap = stored.result.findings.find((f) => f.rule === "backing-service-kind");
@@ -83,12 +89,12 @@ test("a corpus set dropped at once gets a suggested assignment the user can chan
   await review.getByLabel("Environment for .env.prod.db-sample").selectOption("skip");
   await review.getByRole("button", { name: "Apply" }).click();
   await expect(review).toBeHidden();
-  expect(await fileNames(environment(page, "development"))).toEqual(["docker-compose.yml", ".env.dev-sample"]);
-  expect(await fileNames(environment(page, "production"))).toEqual(["docker-compose.prod.yml", ".env.prod-sample"]);
+  await expect.poll(() => fileNames(environment(page, "development"))).toEqual(["docker-compose.yml", ".env.dev-sample"]);
+  await expect.poll(() => fileNames(environment(page, "production"))).toEqual(["docker-compose.prod.yml", ".env.prod-sample"]);
 
   // dropping on one environment adds straight to it
   await dropFiles(page, environment(page, "production").getByTestId("environment-dropzone"), corpusFiles(set, [".env.prod.db-sample"]));
-  expect(await fileNames(environment(page, "production"))).toEqual(["docker-compose.prod.yml", ".env.prod-sample", ".env.prod.db-sample"]);
+  await expect.poll(() => fileNames(environment(page, "production"))).toEqual(["docker-compose.prod.yml", ".env.prod-sample", ".env.prod.db-sample"]);
   await expect(page.getByLabel("Path compose uses for .env.prod.db-sample in production")).toHaveValue(".env.prod.db");
   await page.screenshot({ path: testInfo.outputPath("drop-applied.png"), fullPage: true });
 
@@ -113,13 +119,13 @@ test("files chosen with the file picker, reordered from the keyboard, then compa
   await page.getByLabel("Choose files for production").setInputFiles(asPayload(corpusFiles(set, [".env.prod.db-sample", ".env.prod-sample", "docker-compose.prod.yml"])));
   const prod = environment(page, "production");
   // added in load order: compose first, env files after, in the order given
-  expect(await fileNames(prod)).toEqual(["docker-compose.prod.yml", ".env.prod.db-sample", ".env.prod-sample"]);
+  await expect.poll(() => fileNames(prod)).toEqual(["docker-compose.prod.yml", ".env.prod.db-sample", ".env.prod-sample"]);
 
   // keyboard: move .env.prod-sample up one place; focus stays on the button
   const up = page.getByRole("button", { name: "Move .env.prod-sample up in production" });
   await up.focus();
   await page.keyboard.press("Enter");
-  expect(await fileNames(prod)).toEqual(["docker-compose.prod.yml", ".env.prod-sample", ".env.prod.db-sample"]);
+  await expect.poll(() => fileNames(prod)).toEqual(["docker-compose.prod.yml", ".env.prod-sample", ".env.prod.db-sample"]);
   await expect(up).toBeFocused();
   await expect(page.getByRole("status")).toHaveText(".env.prod-sample moved to position 2 of 3 in production.");
   // the first file cannot move further up
@@ -186,6 +192,17 @@ test("files the browser can tell are unusable are refused inline before anything
   await expect(environment(page, "production").getByTestId("environment-problems")).toHaveText("production has no files yet.");
   await page.screenshot({ path: testInfo.outputPath("client-errors.png"), fullPage: true });
   expect(posted).toBe(0);
+});
+
+test("loading the example over files already in the form asks first", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Choose files for development").setInputFiles({ name: "compose.yaml", mimeType: "text/yaml", buffer: Buffer.from("services:\n  web:\n    image: nginx:1.27\n") });
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("button", { name: "Load it into the form" }).click();
+  await expect.poll(() => fileNames(environment(page, "development"))).toEqual(["compose.yaml"]);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Load it into the form" }).click();
+  await expect.poll(() => fileNames(environment(page, "development"))).toEqual(["docker-compose.yml", "docker-compose.override.yml", ".env.dev"]);
 });
 
 test("the form works on a phone and in dark mode", async ({ page }, testInfo) => {

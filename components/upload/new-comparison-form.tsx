@@ -108,6 +108,8 @@ export function NewComparisonForm({ maxUploadBytes }: { maxUploadBytes: number }
   };
 
   const loadExample = (andCompare: boolean) => {
+    const hasFiles = state.environments.some((e) => e.files.length > 0);
+    if (hasFiles && !window.confirm("Replace the environments and files in the form with the example?")) return;
     const action = { type: "loadEnvironments", title: DJANGO_EXAMPLE.title, environments: DJANGO_EXAMPLE.environments } as const;
     dispatch(action);
     setProblems(null);
