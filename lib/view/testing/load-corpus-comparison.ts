@@ -5,10 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ComposeProject, InputFile } from "@/lib/compose/model";
+import type { InputFile } from "@/lib/compose/model";
+import { createEnvironmentsScrubber, maskModels } from "@/lib/comparisons/mask-model";
 import { loadEnvironment } from "@/lib/compose/load-environment";
 import { compareEnvironments } from "@/lib/parity/compare-environments";
-import { redactFileContent, redactValue } from "@/lib/parity/redact";
+import { redactFileContent } from "@/lib/parity/redact";
 import type { ParityResult } from "@/lib/parity/result-schema";
 import type { Role } from "@/lib/parity/roles";
 import type { ViewEnvironment } from "../view-types";
@@ -37,27 +38,18 @@ export function loadCorpusComparison({ set }: { set: string }): CorpusComparison
     return { name, role: e.role, files, env: loadEnvironment({ name, files, ...(e.profiles ? { profiles: e.profiles } : {}) }) };
   });
   const result = compareEnvironments({ environments: loaded.map((l) => ({ env: l.env, role: l.role })), fingerprintKey: "view-test-key" });
-  const models: Record<string, unknown> = {};
-  for (const l of loaded) models[l.name] = maskModel(l.env.project);
+  // masked and scrubbed the way createComparison stores them
+  const models: Record<string, unknown> = maskModels({ environments: loaded.map((l) => l.env), fingerprintKey: "view-test-key" });
+  const scrub = createEnvironmentsScrubber({ environments: loaded.map((l) => l.env) });
   const environments: ViewEnvironment[] = loaded.map((l, position) => ({
     name: l.name,
     role: l.role,
     position,
     files: l.env.files.map((f) => {
       const content = l.files.find((x) => x.name === f.name)?.content ?? "";
-      return { name: f.name, path: f.as, kind: f.kind, content: redactFileContent({ name: f.name, kind: f.kind, content }), size: content.length, sha256: "" };
+      return { name: f.name, path: f.as, kind: f.kind, content: scrub(redactFileContent({ name: f.name, kind: f.kind, content })), size: content.length, sha256: "" };
     }),
   }));
   return { result, models, environments };
 }
 
-/** Masks secret env values in a model the way a stored model is masked. */
-function maskModel(project: ComposeProject): ComposeProject {
-  const copy = structuredClone(project);
-  for (const svc of Object.values(copy.services)) {
-    for (const [key, value] of Object.entries(svc.environment ?? {})) {
-      if (svc.environment) svc.environment[key] = redactValue({ key, value, fingerprintKey: "view-test-key" }).display;
-    }
-  }
-  return copy;
-}
