@@ -218,6 +218,42 @@ describe(`review API on ${testDbKind()}`, () => {
     expect((await call("GET", `/api/comparisons/${c.id}/sign-offs?revision=abc`)).status).toBe(400);
   });
 
+  it("uploads a new revision (review link): statuses and comments carry over, vanished findings resolve, new ones are listed", async () => {
+    const c = await create();
+    const r1 = await findings(c);
+    const reused = r1.find((f) => (f as Finding & { rule?: string }).rule === "secret-reused");
+    const kept = r1.find((f) => f !== reused);
+    expect(reused && kept).toBeTruthy();
+    await call("PATCH", `/api/comparisons/${c.id}/findings/${kept!.fingerprint}`, { secret: c.reviewKey, body: { status: "will_fix", by: "Ana", expectedVersion: 0 } });
+    await call("POST", `/api/comparisons/${c.id}/comments`, { secret: c.reviewKey, body: { fingerprint: kept!.fingerprint, author: "Ana", body: "next sprint" } });
+    const upload = {
+      by: "Bo",
+      environments: [
+        { name: "prod", files: [{ name: "docker-compose.yml", content: prodCompose.replace(/SECRET_KEY: s3cr3t-DJANGO-value-XYZ/, "SECRET_KEY: Prod-Only-Secret-55aa77") + "  cache:\n    image: redis:7\n" }] },
+        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
+      ],
+    };
+    expect((await call("POST", `/api/comparisons/${c.id}/revisions`, { body: upload })).status).toBe(403);
+    const wrongEnvs = await call("POST", `/api/comparisons/${c.id}/revisions`, { secret: c.reviewKey, body: { ...upload, environments: upload.environments.slice(0, 1) } });
+    expect(wrongEnvs.status).toBe(422);
+    const added = await call("POST", `/api/comparisons/${c.id}/revisions`, { secret: c.reviewKey, body: upload });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ revision: 2, resolved: expect.arrayContaining([reused!.fingerprint]), kept: expect.arrayContaining([kept!.fingerprint]) });
+    expect(added.body.added.length).toBeGreaterThan(0);
+
+    const r2 = await findings(c);
+    expect(r2.find((f) => f.fingerprint === kept!.fingerprint)).toMatchObject({ status: "will_fix", statusBy: "Ana" });
+    expect((await call("GET", `/api/comparisons/${c.id}/comments?fingerprint=${kept!.fingerprint}`)).body.comments).toHaveLength(1);
+    const diff = await call("GET", `/api/comparisons/${c.id}/revisions/compare?from=1&to=2`);
+    expect(diff.status).toBe(200);
+    expect(diff.body.removed.map((f: Finding) => f.fingerprint)).toContain(reused!.fingerprint);
+    expect(diff.body.added.map((f: Finding) => f.fingerprint).sort()).toEqual([...added.body.added].sort());
+    expect((await call("GET", `/api/comparisons/${c.id}/revisions`)).body.revisions.map((r: { number: number }) => r.number)).toEqual([1, 2]);
+    // the stored comparison now shows revision 2, without the new secret
+    const stored = await call("GET", `/api/comparisons/${c.id}`);
+    expect(JSON.stringify(stored.body)).not.toContain("Prod-Only-Secret-55aa77");
+  });
+
   it("answers 410 Gone for revoked links, each link on its own", async () => {
     const c = await create();
     const r = await call("POST", `/api/comparisons/${c.id}/revoke`, { secret: c.ownerToken, body: { link: "view" } });

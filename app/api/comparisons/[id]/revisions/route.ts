@@ -1,5 +1,8 @@
 // GET /api/comparisons/:id/revisions – every revision: number, date, score, finding count, sign-offs (view link)
-import { handleReviewRequest, json } from "@/lib/review/http";
+// POST /api/comparisons/:id/revisions – upload new files for the same environments; reviews carry over by fingerprint (review link)
+import { getConfig } from "@/lib/config";
+import { addRevision, addRevisionInputSchema } from "@/lib/review/add-revision";
+import { handleReviewRequest, json, readJsonBody } from "@/lib/review/http";
 import { listRevisions } from "@/lib/review/list-revisions";
 
 export const dynamic = "force-dynamic";
@@ -7,4 +10,14 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   return handleReviewRequest(req, id, "view", async ({ db }) => json({ revisions: await listRevisions({ prisma: db.prisma, comparisonId: id }) }));
+}
+
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return handleReviewRequest(req, id, "review", async ({ db }) => {
+    const input = await readJsonBody(req, addRevisionInputSchema, getConfig().MAX_UPLOAD_BYTES);
+    const fingerprintKey = process.env.FINGERPRINT_KEY;
+    if (!fingerprintKey) throw new Error("FINGERPRINT_KEY is not set (the server sets it at start-up)");
+    return json(await addRevision({ prisma: db.prisma, comparisonId: id, input, fingerprintKey }), 201);
+  });
 }
