@@ -40,38 +40,40 @@ export function FileRow({ file, index, count, envName, onMove, onRemove, onAs }:
           {index + 1}
         </span>
         <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${KIND_STYLE[kind]}`}>{kind}</span>
-        <span className="min-w-0 flex-1 break-all font-mono text-sm sm:truncate sm:break-normal" title={file.name}>
+        <span className="min-w-44 flex-1 break-all font-mono text-sm sm:min-w-0 sm:truncate sm:break-normal" title={file.name}>
           {file.name}
         </span>
-        <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{formatBytes(file.size)}</span>
-        <span className="flex shrink-0 items-center">
-          <button
-            type="button"
-            className={btn}
-            aria-label={`Move ${file.name} up in ${envName}`}
-            aria-disabled={index === 0}
-            onClick={() => index > 0 && onMove(-1)}
-          >
-            <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
-              <path d="M10 5l5 6H5z" />
-            </svg>
-          </button>
-          <button
-            type="button"
-            className={btn}
-            aria-label={`Move ${file.name} down in ${envName}`}
-            aria-disabled={index === count - 1}
-            onClick={() => index < count - 1 && onMove(1)}
-          >
-            <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
-              <path d="M10 15l-5-6h10z" />
-            </svg>
-          </button>
-          <button type="button" className={`${btn} hover:text-red-600 dark:hover:text-red-400`} aria-label={`Remove ${file.name} from ${envName}`} onClick={onRemove}>
-            <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
-              <path d="M5 5l10 10M15 5L5 15" />
-            </svg>
-          </button>
+        <span className="ml-auto flex shrink-0 items-center gap-2">
+          <span className="text-xs tabular-nums text-slate-500 dark:text-slate-400">{formatBytes(file.size)}</span>
+          <span className="flex items-center">
+            <button
+              type="button"
+              className={btn}
+              aria-label={`Move ${file.name} up in ${envName}`}
+              aria-disabled={index === 0}
+              onClick={() => index > 0 && onMove(-1)}
+            >
+              <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
+                <path d="M10 5l5 6H5z" />
+              </svg>
+            </button>
+            <button
+              type="button"
+              className={btn}
+              aria-label={`Move ${file.name} down in ${envName}`}
+              aria-disabled={index === count - 1}
+              onClick={() => index < count - 1 && onMove(1)}
+            >
+              <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
+                <path d="M10 15l-5-6h10z" />
+              </svg>
+            </button>
+            <button type="button" className={`${btn} hover:text-red-600 dark:hover:text-red-400`} aria-label={`Remove ${file.name} from ${envName}`} onClick={onRemove}>
+              <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+                <path d="M5 5l10 10M15 5L5 15" />
+              </svg>
+            </button>
+          </span>
         </span>
       </div>
       {!file.rejected && (
