@@ -7,3 +7,4 @@ export { ReviewerName, saveReviewerName, useReviewerName, REVIEWER_NAME_KEY } fr
 export { RevisionDiff, type RevisionDiffProps } from "./revision-diff";
 export { RevisionSwitcher, type RevisionSwitcherProps } from "./revision-switcher";
 export { SignOffPanel, type SignOffPanelProps } from "./sign-off-panel";
+export { UploadRevision, type UploadRevisionProps } from "./upload-revision";
