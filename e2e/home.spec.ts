@@ -24,3 +24,15 @@ test("the skip link moves keyboard focus to the content", async ({ page }) => {
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
 });
+
+test("dark mode follows the system setting without any class", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(dark).not.toBe(light);
+  // a dark background: every channel low
+  const channels = (dark.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  expect(Math.max(...channels)).toBeLessThan(60);
+});
