@@ -32,7 +32,7 @@ export function describeActivity({ entry, findingLabel }: DescribeActivityOption
     case "revision.add":
       return `${who} uploaded revision ${num(d.revision) ?? "?"} (${num(d.added) ?? 0} new, ${num(d.resolved) ?? 0} resolved)`;
     case "finding.resolved":
-      return `${finding} is no longer found in revision ${num(d.revision) ?? "?"}`;
+      return `${finding.charAt(0).toUpperCase()}${finding.slice(1)} is no longer found in revision ${num(d.revision) ?? "?"}`;
     case "expiry.set": {
       const at = str(d.expiresAt);
       return at ? `${who} set the links to expire on ${at.slice(0, 10)}` : `${who} set the links to never expire`;

@@ -16,7 +16,7 @@ describe("describeActivity", () => {
       "Lead approved revision 2 for release with 1 open high/critical finding",
     );
     expect(describeActivity({ entry: { actor: "compose-parity", action: "finding.resolved", fingerprint: fp, detail: { revision: 3 } } })).toBe(
-      "finding 3f1c0a9b is no longer found in revision 3",
+      "Finding 3f1c0a9b is no longer found in revision 3",
     );
     expect(describeActivity({ entry: { actor: "owner", action: "expiry.set", fingerprint: null, detail: { expiresAt: null } } })).toBe("owner set the links to never expire");
     expect(describeActivity({ entry: { actor: "owner", action: "link.revoke", fingerprint: null, detail: { link: "review" } } })).toBe("owner revoked the review link");
