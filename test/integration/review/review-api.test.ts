@@ -252,6 +252,15 @@ describe(`review API on ${testDbKind()}`, () => {
     // the stored comparison now shows revision 2, without the new secret
     const stored = await call("GET", `/api/comparisons/${c.id}`);
     expect(JSON.stringify(stored.body)).not.toContain("Prod-Only-Secret-55aa77");
+
+    // two uploads at once: each gets its own number, or a 409 — never a half-stored revision
+    const both = await Promise.all([1, 2].map(() => call("POST", `/api/comparisons/${c.id}/revisions`, { secret: c.reviewKey, body: upload })));
+    for (const r of both) expect([201, 409]).toContain(r.status);
+    const numbers = both.filter((r) => r.status === 201).map((r) => r.body.revision as number).sort();
+    expect(numbers.length).toBeGreaterThan(0);
+    const listed = (await call("GET", `/api/comparisons/${c.id}/revisions`)).body.revisions.map((r: { number: number }) => r.number);
+    expect(listed).toEqual([1, 2, ...numbers]);
+    expect(new Set(listed).size).toBe(listed.length);
   });
 
   it("answers 410 Gone for revoked links, each link on its own", async () => {
