@@ -17,12 +17,14 @@ export interface CommentThreadProps {
   reviewKey?: string | null;
   /** comments already loaded by the page (skips the first fetch) */
   initialComments?: ReviewComment[];
+  /** after a comment is posted (e.g. to reload the activity log) */
+  onAdded?: (comment: ReviewComment) => void;
 }
 
 const listSchema = z.object({ comments: z.array(commentSchema) });
 const addedSchema = z.object({ comment: commentSchema });
 
-export function CommentThread({ comparisonId, fingerprint, reviewKey, initialComments }: CommentThreadProps) {
+export function CommentThread({ comparisonId, fingerprint, reviewKey, initialComments, onAdded }: CommentThreadProps) {
   const name = useReviewerName();
   const [comments, setComments] = useState<ReviewComment[] | null>(initialComments ?? null);
   const [body, setBody] = useState("");
@@ -54,6 +56,7 @@ export function CommentThread({ comparisonId, fingerprint, reviewKey, initialCom
     if (r.ok) {
       setComments((c) => [...(c ?? []), r.data.comment]);
       setBody("");
+      onAdded?.(r.data.comment);
     } else setError(r.error.message);
   };
 
