@@ -267,8 +267,9 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     expect((await dup.json()) as unknown).toMatchObject({ error: { code: "DUPLICATE_KEY", file: "docker-compose.prod.yml", line: 4, col: 5 } });
   });
 
-  it("stored only the successful uploads, with no secret value in any column (read after the server stopped)", async () => {
+  it("stored only the successful uploads, with no secret value in any column or log line (read after the server stopped)", async () => {
     await server.stop("SIGTERM");
+    for (const s of SECRETS) expect(server.stdout() + server.stderr()).not.toContain(s);
     const db = await openDatabase(tdb.options);
     try {
       const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM comparison`);
@@ -289,6 +290,43 @@ describe(`comparisons API on ${testDbKind()}`, () => {
       expect(scanned).toBeGreaterThan(20);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe(`expired and revoked comparisons on ${testDbKind()}`, () => {
+  it("answers 410 on the JSON view and the reports once a comparison expired or its view link was revoked", async () => {
+    const tdb = await createTestDatabase();
+    const env = { ...tdb.env, FINGERPRINT_KEY: "k".repeat(40) };
+    try {
+      let server = await startServer(env);
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(upload()) });
+        expect(res.status).toBe(201);
+        ids.push(((await res.json()) as { id: string }).id);
+      }
+      await server.stop("SIGTERM");
+      // a second connection (PGlite allows one process at a time) changes them as the owner actions would
+      const db = await openDatabase(tdb.options);
+      await db.sql.query(`UPDATE comparison SET expires_at = now() - interval '1 minute' WHERE id = $1`, [ids[0]]);
+      await db.sql.query(`UPDATE comparison SET view_revoked_at = now() WHERE id = $1`, [ids[1]]);
+      await db.close();
+      server = await startServer(env);
+      try {
+        for (const id of ids) {
+          for (const path of ["", "/report.md", "/report.sarif", "/report.json"]) {
+            const res = await fetch(`${server.url}/api/comparisons/${id}${path}`);
+            expect(res.status, `${id}${path}`).toBe(410);
+            expectApiHeaders(res);
+            expect((await res.json()) as unknown).toMatchObject({ error: { code: "GONE" } });
+          }
+        }
+      } finally {
+        await server.stop("SIGKILL");
+      }
+    } finally {
+      await tdb.drop();
     }
   });
 });
