@@ -1,4 +1,5 @@
 /** One finding: a summary line that expands to the values per environment, the fix and the file links. */
+import type { ReactNode } from "react";
 import type { Finding, FindingValue } from "@/lib/parity/result-schema";
 import { FACTORS, type Factor } from "@/lib/parity/roles";
 import { fileAnchorId } from "@/lib/view/file-anchor";
@@ -39,23 +40,48 @@ export function FindingCard({
   envs,
   status,
   fileAnchors,
+  isNew = false,
+  comments = 0,
+  children,
 }: {
   finding: Finding;
   envs: string[];
   status: FindingStatus;
   /** anchor ids of the files on the page (`file-<env>-<file>`); locations in other files are not links */
   fileAnchors: ReadonlySet<string>;
+  /** not in the previous revision (highlighted) */
+  isNew?: boolean;
+  /** number of comments on the finding */
+  comments?: number;
+  /** the review part (status form, comments), shown when expanded */
+  children?: ReactNode;
 }) {
   const shown = envs.filter((e) => finding.environments.includes(e) || finding.values.some((v) => v.env === e));
   return (
-    <details className="group rounded-md border border-slate-200 open:shadow-sm dark:border-slate-800" data-finding={finding.id} data-rule={finding.rule}>
+    <details
+      className={`group rounded-md border open:shadow-sm ${isNew ? "border-l-4 border-slate-200 border-l-red-500 dark:border-slate-800 dark:border-l-red-500" : "border-slate-200 dark:border-slate-800"}`}
+      data-finding={finding.id}
+      data-rule={finding.rule}
+      data-status={status}
+      {...(isNew ? { "data-new": "true" } : {})}
+    >
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:hover:bg-slate-900 [&::-webkit-details-marker]:hidden">
         <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
         <SeverityBadge severity={finding.severity} />
         <span className="min-w-0 flex-1 text-sm">
           <InlineCode text={finding.message} />
         </span>
+        {isNew && (
+          <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white" title="not found in the previous revision">
+            New
+          </span>
+        )}
         {finding.service && <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">{finding.service}</span>}
+        {comments > 0 && (
+          <span className="text-xs text-slate-500 dark:text-slate-400" title={`${comments} comment${comments === 1 ? "" : "s"}`}>
+            💬 {comments}
+          </span>
+        )}
         <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STATUS_BADGE[status]}`}>{STATUS_LABELS[status]}</span>
       </summary>
       <div className="space-y-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
@@ -112,6 +138,7 @@ export function FindingCard({
           <span className="font-mono">{finding.rule}</span> · factor {finding.factor} ({FACTORS[finding.factor as Factor]}) · key{" "}
           <span className="font-mono">{finding.key ?? "—"}</span> · id <span className="font-mono">{finding.id}</span>
         </p>
+        {children}
       </div>
     </details>
   );

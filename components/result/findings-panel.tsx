@@ -5,10 +5,13 @@
  */
 import { useMemo, useState } from "react";
 import type { Finding } from "@/lib/parity/result-schema";
+import type { ReviewComment } from "@/lib/review/schemas";
 import { FACTORS, FACTOR_IDS, type Factor, type Severity } from "@/lib/parity/roles";
 import { EMPTY_FILTERS, filterFindings, groupFindingsByFactor, listFindingServices, serializeFindingFilters, statusOf, type FindingFilters } from "@/lib/view/filter-findings";
 import { FINDING_STATUSES, STATUS_LABELS, type FindingStatus } from "@/lib/view/view-types";
 import { FindingCard } from "./finding-card";
+import { FindingReview } from "./finding-review";
+import { useReviewState } from "./review-state";
 import { SECTION_HEADING, SELECT, SEVERITY_BADGE, SEVERITY_ORDER } from "./styles";
 
 export interface FindingsPanelProps {
@@ -19,10 +22,22 @@ export interface FindingsPanelProps {
   initialFilters: FindingFilters;
   /** anchor ids of the files shown in the Files section */
   fileAnchors: string[];
+  /** comments per finding id (inside a ReviewProvider: the review part of each finding) */
+  comments?: Record<string, ReviewComment[]>;
+  /** ids of findings that were not in the previous revision */
+  newIds?: string[];
 }
 
-export function FindingsPanel({ findings, envs, statuses, initialFilters, fileAnchors }: FindingsPanelProps) {
+export function FindingsPanel({ findings, envs, statuses: initialStatuses, initialFilters, fileAnchors, comments, newIds }: FindingsPanelProps) {
   const anchors = useMemo(() => new Set(fileAnchors), [fileAnchors]);
+  const review = useReviewState();
+  const reviews = review?.reviews;
+  // statuses saved on this page win over the ones the page was rendered with
+  const statuses = useMemo(
+    () => (reviews ? { ...initialStatuses, ...Object.fromEntries(Object.values(reviews).map((r) => [r.fingerprint, r.status])) } : initialStatuses),
+    [initialStatuses, reviews],
+  );
+  const fresh = useMemo(() => new Set(newIds ?? []), [newIds]);
   const [filters, setFilters] = useState<FindingFilters>(initialFilters);
   // options: what the findings have, plus whatever a shared link asks for (so the select shows it)
   const services = useMemo(() => [...new Set([...listFindingServices({ findings }), ...initialFilters.service])], [findings, initialFilters.service]);
@@ -147,7 +162,9 @@ export function FindingsPanel({ findings, envs, statuses, initialFilters, fileAn
             <ul className="space-y-1.5">
               {g.findings.map((f) => (
                 <li key={f.id}>
-                  <FindingCard finding={f} envs={envs} status={statusOf({ id: f.id, statuses })} fileAnchors={anchors} />
+                  <FindingCard finding={f} envs={envs} status={statusOf({ id: f.id, statuses })} fileAnchors={anchors} isNew={fresh.has(f.id)} comments={comments?.[f.id]?.length ?? 0}>
+                    {review && <FindingReview fingerprint={f.id} comments={comments?.[f.id] ?? []} />}
+                  </FindingCard>
                 </li>
               ))}
             </ul>

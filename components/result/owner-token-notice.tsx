@@ -24,12 +24,17 @@ function takeOwnerToken(id: string): string | null {
   return taken.get(key) ?? null;
 }
 
-export function OwnerTokenNotice({ id }: { id: string }) {
-  const token = useSyncExternalStore(
+/** The owner token handed over by the upload page, for this page's life (null when there was none). */
+export function useOwnerToken(id: string): string | null {
+  return useSyncExternalStore(
     subscribe,
     () => takeOwnerToken(id),
     () => null,
   );
+}
+
+export function OwnerTokenNotice({ id }: { id: string }) {
+  const token = useOwnerToken(id);
   const [dismissed, setDismissed] = useState(false);
   const [copied, setCopied] = useState(false);
   if (!token || dismissed) return null;

@@ -8,13 +8,27 @@ import { FilesPanel } from "@/components/result/files-panel";
 import { FindingsPanel } from "@/components/result/findings-panel";
 import { GonePage } from "@/components/result/gone-page";
 import { LoaderIssues } from "@/components/result/loader-issues";
-import { RevisionNav } from "@/components/result/revision-nav";
 import { ModelDiff } from "@/components/result/model-diff";
+import { OwnerSection } from "@/components/result/owner-section";
 import { OwnerTokenNotice } from "@/components/result/owner-token-notice";
+import { ReviewProvider } from "@/components/result/review-state";
+import { ActivitySection, ReviewerBar, SignOffSection } from "@/components/result/review-sections";
+import { RevisionChanges } from "@/components/result/revision-changes";
+import { RevisionDiff } from "@/components/review/revision-diff";
+import { UploadRevisionForm } from "@/components/revision/upload-revision-form";
 import { ServiceGraph } from "@/components/result/service-graph";
 import { ServicesMatrix } from "@/components/result/services-matrix";
 import { getComparison, getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { authorizeCapability } from "@/lib/review/authorize-capability";
+import { compareRevisions } from "@/lib/review/compare-revisions";
+import { isReviewError } from "@/lib/review/errors";
+import { listActivity } from "@/lib/review/list-activity";
+import { listComments } from "@/lib/review/list-comments";
+import { listFindingReviews } from "@/lib/review/list-finding-reviews";
+import { listSignOffs } from "@/lib/review/list-sign-offs";
+import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
 import { buildServiceMatrix } from "@/lib/view/build-service-matrix";
 import { fileAnchorId } from "@/lib/view/file-anchor";
@@ -36,6 +50,30 @@ function readInput(id: string, sp: SearchParams) {
 // one database read per request, shared by the metadata and the page
 const loadComparison = cache(async (id: string, revision: number | undefined) => getComparison({ db: await getDb(), id, ...(revision ? { revision } : {}) }));
 
+/**
+ * The capability of the link the page was opened with, checked on the server
+ * (lib/review's authorizeCapability; the client's word is never taken): a valid
+ * `?key=` is a review link, anything else the view link. A revoked or expired
+ * link is `gone`; an unknown id `missing`.
+ */
+async function readCapability(id: string, sp: SearchParams) {
+  const key = typeof sp.key === "string" && sp.key.length <= 200 ? sp.key : null;
+  try {
+    const auth = await authorizeCapability({ prisma: (await getDb()).prisma, comparisonId: id, secret: key, need: "view" });
+    // an owner token pasted into a URL still only reviews here: owner actions take it in the owner panel
+    return { kind: "ok" as const, reviewKey: auth.capability === "view" ? null : key, keyRejected: key !== null && auth.capability === "view" };
+  } catch (err) {
+    if (isReviewError(err) && err.code === "NOT_FOUND") return { kind: "missing" as const };
+    if (isReviewError(err) && err.code === "GONE") return { kind: "gone" as const, reason: /expired/i.test(err.message) ? ("expired" as const) : ("revoked" as const) };
+    throw err;
+  }
+}
+
+/** `?compare=N`: the revision to show the changes from. */
+function readCompare(sp: SearchParams): number | null {
+  return typeof sp.compare === "string" && /^\d{1,9}$/.test(sp.compare) ? Number(sp.compare) : null;
+}
+
 export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
   const input = readInput((await params).id, await searchParams);
   if (!input.success) return { title: "Not found" };
@@ -48,7 +86,9 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
 
 const NAV = [
   ["summary", "Summary"],
+  ["review", "Sign-off"],
   ["findings", "Findings"],
+  ["activity", "Activity"],
   ["services", "Services"],
   ["env", "Env vars"],
   ["graph", "Graph"],
@@ -60,9 +100,13 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const sp = await searchParams;
   const input = readInput((await params).id, sp);
   if (!input.success) notFound();
+  const capability = await readCapability(input.data.id, sp);
+  if (capability.kind === "missing") notFound();
+  if (capability.kind === "gone") return <GonePage reason={capability.reason} />;
   const comparison = await loadComparison(input.data.id, input.data.revision);
   if (!comparison) notFound();
   if (comparison.status === "gone") return <GonePage reason={comparison.reason} />;
+  const { reviewKey } = capability;
 
   const { revision } = comparison;
   const { result, models, environments } = revision;
@@ -72,10 +116,33 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const latest = comparison.revisions.at(-1)?.number ?? revision.number;
   const title = comparison.title || result.environments.map((e) => e.name).join(" ↔ ");
 
+  // review state of the revision shown, its comments, sign-offs and the activity log
+  const { prisma } = await getDb();
+  const compare = readCompare(sp);
+  const [reviews, comments, signOffs, activity, sincePrevious] = await Promise.all([
+    listFindingReviews({ prisma, comparisonId: comparison.id, revision: revision.number }),
+    listComments({ prisma, comparisonId: comparison.id }),
+    listSignOffs({ prisma, comparisonId: comparison.id, revision: revision.number }),
+    listActivity({ prisma, comparisonId: comparison.id, limit: 200 }),
+    revision.number > 1 ? compareRevisions({ prisma, comparisonId: comparison.id, from: revision.number - 1, to: revision.number }) : null,
+  ]);
+  const commentsByFinding: Record<string, ReviewComment[]> = {};
+  for (const c of comments) (commentsByFinding[c.fingerprint] ??= []).push(c);
+  // activity sentences name findings by rule and service (or key) rather than by fingerprint
+  const labels = Object.fromEntries(result.findings.map((f) => [f.id, `${f.rule} (${[f.service, f.key].filter(Boolean).join(" · ") || f.id.slice(0, 8)})`]));
+  const showDiff = compare !== null && compare !== revision.number && comparison.revisions.some((r) => r.number === compare);
+
   return (
+    <ReviewProvider comparisonId={comparison.id} reviewKey={reviewKey} initialReviews={reviews.findings}>
     <div className="space-y-8">
       <header className="space-y-3">
         <OwnerTokenNotice id={comparison.id} />
+        {capability.keyRejected && (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            The key in this link is not this comparison&apos;s review key: the page is read-only.
+          </p>
+        )}
+        <ReviewerBar />
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="break-words text-2xl font-bold tracking-tight">{title}</h1>
@@ -93,9 +160,17 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
           </div>
           <div className="flex flex-col items-end gap-2">
             <ExportLinks id={comparison.id} {...(revision.number !== latest ? { revision: revision.number } : {})} />
-            <RevisionNav id={comparison.id} revisions={comparison.revisions} current={revision.number} />
           </div>
         </div>
+        <RevisionChanges
+          comparisonId={comparison.id}
+          revisions={comparison.revisions}
+          current={revision.number}
+          reviewKey={reviewKey}
+          compareWith={showDiff ? compare : null}
+          sincePrevious={sincePrevious ? { added: sincePrevious.added.length, removed: sincePrevious.removed } : null}
+        />
+        {showDiff && compare !== null && <RevisionDiff comparisonId={comparison.id} from={compare} to={revision.number} secret={reviewKey} />}
       </header>
       <nav aria-label="Sections" className="sticky top-0 z-10 -mx-4 overflow-x-auto border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
         <ul className="flex gap-4 whitespace-nowrap py-2 text-sm">
@@ -109,16 +184,35 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
         </ul>
       </nav>
       <SummaryPanel result={result} environments={environments} />
+      <section id="review" aria-label="Review" className="scroll-mt-16">
+        <SignOffSection revision={revision.number} latestRevision={latest} findings={result.findings.map((f) => ({ id: f.id, severity: f.severity }))} signOffs={signOffs} />
+      </section>
       <LoaderIssues issues={result.issues} />
       <FindingsPanel
         findings={result.findings} envs={envNames} statuses={statuses} initialFilters={parseFindingFilters({ params: sp })}
         fileAnchors={environments.flatMap((e) => e.files.map((f) => fileAnchorId({ env: e.name, file: f.path })))}
+        comments={commentsByFinding}
+        newIds={sincePrevious?.added.map((f) => f.fingerprint) ?? []}
       />
+      <section id="activity" aria-label="Activity" className="scroll-mt-16 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <ActivitySection entries={activity} labels={labels} />
+      </section>
+      {reviewKey && (
+        <UploadRevisionForm
+          comparisonId={comparison.id}
+          reviewKey={reviewKey}
+          environments={environments.map((e) => ({ name: e.name, role: e.role }))}
+          latestRevision={latest}
+          maxUploadBytes={getConfig().MAX_UPLOAD_BYTES}
+        />
+      )}
       <ServicesMatrix matrix={buildServiceMatrix({ result, models })} />
       <EnvMatrix matrices={buildEnvMatrix({ result, models })} />
       {loadedEnvs.length > 0 && <ServiceGraph result={result} />}
       <FilesPanel environments={environments} />
       {loadedEnvs.length > 1 && <ModelDiff envs={loadedEnvs} models={models} />}
+      <OwnerSection id={comparison.id} />
     </div>
+    </ReviewProvider>
   );
 }
