@@ -70,6 +70,22 @@ describe("redact", () => {
     expect(maskCommandSecrets("redis-server --requirepass $$REDIS_PASSWORD")).toBe("redis-server --requirepass $$REDIS_PASSWORD");
   });
 
+  it("masks the value of a secret flag in flow, block and inline command syntax, keeping the lines", () => {
+    const forms = [
+      'services:\n  redis:\n    command: ["redis-server", "--requirepass", "redis-Pa55-XJ7"]\n',
+      "services:\n  redis:\n    command:\n      - redis-server\n      - --requirepass\n      - redis-Pa55-XJ7\n      - --appendonly\n      - 'yes'\n",
+      "services:\n  redis:\n    command: redis-server --requirepass redis-Pa55-XJ7\n",
+    ];
+    for (const content of forms) {
+      const out = redactFileContent({ name: "compose.yaml", kind: "compose", content });
+      expect(out).not.toContain("redis-Pa55-XJ7");
+      expect(out).toContain("--requirepass");
+      expect(out.split("\n")).toHaveLength(content.split("\n").length);
+    }
+    // the item after a non-secret flag stays
+    expect(redactFileContent({ name: "c.yaml", kind: "compose", content: "command:\n  - --appendonly\n  - 'yes'\n" })).toContain("'yes'");
+  });
+
   it("redacts a file with a megabyte-long line quickly", () => {
     const started = Date.now();
     const out = redactFileContent({ name: "compose.yml", kind: "compose", content: `x: ${"a".repeat(1_000_000)}\nSECRET_KEY: abcdef123456\n` });

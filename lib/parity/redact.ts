@@ -107,7 +107,10 @@ const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
 /** `KEY: value`, `- KEY=value`, `"KEY": value` inside YAML, one line at a time. */
 const YAML_PAIR = /^(\s*(?:-\s+)?["']?)([A-Za-z_][A-Za-z0-9_.-]*)(["']?\s*[:=]\s*)(.*)$/;
 
-const SECRET_FLAG = /(--?(?:requirepass|masterauth|password|passwd|pass|token|secret|api-key|apikey|auth-token))([= ]+)([^\s"',\]]+)/gi;
+const SECRET_FLAG_ITEM = /^\s*-\s+["']?--?(?:requirepass|masterauth|password|passwd|pass|token|secret|api-key|apikey|auth-token)["']?\s*$/i;
+const LIST_ITEM = /^(\s*-\s+["']?)([^\s"']+)(["']?\s*)$/;
+// the separator also spans list syntax: `"--requirepass", "x"` (flow) and `- --requirepass\n  - x` (block)
+const SECRET_FLAG = /(--?(?:requirepass|masterauth|password|passwd|pass|token|secret|api-key|apikey|auth-token))((?:["']?[ \t]*,[ \t]*["']?)|(?:["']?[ \t]*\r?\n[ \t]*-[ \t]+["']?)|[= ]+)([^\s"',\]]+)/gi;
 
 function splitTrailingComment(raw: string): [string, string] {
   const trimmed = raw.trimStart();
@@ -182,8 +185,23 @@ export function redactFileSet(files: readonly { name: string; kind: "compose" | 
 /** Masks secret values line by line; collects the secret values it masked into `found`. Odd entries are line breaks. */
 function maskLines(kind: "compose" | "env" | "procfile", content: string, found: string[]): string[] {
   const lines = content.split(/(\r?\n)/);
+  // block list syntax: `- --requirepass` on one line, its value as the next item
+  let flagBefore = false;
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i] ?? "";
+    if (kind !== "env") {
+      const wasFlag = flagBefore;
+      flagBefore = SECRET_FLAG_ITEM.test(line);
+      const item = wasFlag ? LIST_ITEM.exec(line) : null;
+      if (item) {
+        const [, lead = "", value = "", tail = ""] = item;
+        if (value !== MASK && !/^\$\$?\{?[A-Za-z_]/.test(value)) {
+          found.push(value);
+          lines[i] = `${lead}${MASK}${tail}`;
+          continue;
+        }
+      }
+    }
     const comment = /^(\s*#+\s*)(.*)$/.exec(line);
     const prefix = comment ? (comment[1] ?? "") : "";
     const body = comment ? (comment[2] ?? "") : line;
