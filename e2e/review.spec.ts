@@ -69,12 +69,12 @@ test("two reviewers: one comments and sets a status, the other sees it after rel
 
   // Ana: status + reason, then a comment with markdown and an HTML tag that must stay text
   const card = await expand(ana);
-  await card.getByLabel("Status", { exact: true }).selectOption("accepted_risk");
+  await card.getByRole("combobox", { name: "Status", exact: true }).selectOption("accepted_risk");
   await card.getByLabel("Reason (optional)").fill("nginx only fronts prod");
   await card.getByRole("button", { name: "Save", exact: true }).click();
   await expect(card.getByText("Saved.")).toBeVisible();
   await expect(card.locator("summary")).toContainText("Accepted risk");
-  await card.getByLabel("Comment", { exact: true }).fill("Checked with **ops**: <b>prod-only</b> on purpose");
+  await card.getByRole("textbox", { name: "Comment", exact: true }).fill("Checked with **ops**: <b>prod-only</b> on purpose");
   await card.getByRole("button", { name: "Comment", exact: true }).click();
   const thread = card.getByTestId("comment-thread");
   await expect(thread.locator("strong", { hasText: "ops" })).toBeVisible();
@@ -92,20 +92,20 @@ test("two reviewers: one comments and sets a status, the other sees it after rel
   await ben.reload();
   const benCard = await expand(ben);
   await expect(benCard.locator("summary")).toContainText("Accepted risk");
-  await expect(benCard.getByLabel("Status", { exact: true })).toHaveValue("accepted_risk");
+  await expect(benCard.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("accepted_risk");
   await expect(benCard.getByText("Accepted risk · set by Ana")).toBeVisible();
   await expect(benCard.getByTestId("comment-thread")).toContainText("Ana");
   await expect(benCard.getByTestId("comment-thread")).toContainText("<b>prod-only</b> on purpose");
 
   // concurrency: Ana changes it again; Ben, still on the version he loaded, is told and sees hers
-  await card.getByLabel("Status", { exact: true }).selectOption("will_fix");
+  await card.getByRole("combobox", { name: "Status", exact: true }).selectOption("will_fix");
   await card.getByRole("button", { name: "Save", exact: true }).click();
   await expect(card.locator("summary")).toContainText("Will fix");
-  await benCard.getByLabel("Status", { exact: true }).selectOption("false_positive");
+  await benCard.getByRole("combobox", { name: "Status", exact: true }).selectOption("false_positive");
   await benCard.getByRole("button", { name: "Save", exact: true }).click();
   await expect(benCard.getByRole("alert")).toContainText("Ana changed this finding first");
   await expect(benCard.getByRole("alert")).toContainText("it is now Will fix");
-  await expect(benCard.getByLabel("Status", { exact: true })).toHaveValue("will_fix");
+  await expect(benCard.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("will_fix");
   await expect(benCard.locator("summary")).toContainText("Will fix");
   await benCard.screenshot({ path: testInfo.outputPath("review-conflict-ben.png") });
   const fingerprint = await benCard.getAttribute("data-finding");
@@ -130,10 +130,10 @@ test("the view link is read-only: statuses, comments, sign-off and activity are 
   const c = await createComparison(request, "review: view link");
   const ana = await openAs(browser, `/c/${c.id}?key=${c.reviewKey}`, "Ana");
   const card = await expand(ana);
-  await card.getByLabel("Status", { exact: true }).selectOption("accepted_risk");
+  await card.getByRole("combobox", { name: "Status", exact: true }).selectOption("accepted_risk");
   await card.getByRole("button", { name: "Save", exact: true }).click();
   await expect(card.getByText("Saved.")).toBeVisible();
-  await card.getByLabel("Comment", { exact: true }).fill("seen");
+  await card.getByRole("textbox", { name: "Comment", exact: true }).fill("seen");
   await card.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(card.getByTestId("comment-thread")).toContainText("seen");
   await ana.context().close();
@@ -144,7 +144,7 @@ test("the view link is read-only: statuses, comments, sign-off and activity are 
   await expect(viewCard).toContainText("Status set by Ana");
   await expect(viewCard.getByTestId("comment-thread")).toContainText("seen");
   await expect(viewer.getByTestId("finding-review-controls")).toHaveCount(0);
-  await expect(viewer.getByLabel("Comment", { exact: true })).toHaveCount(0);
+  await expect(viewer.getByRole("textbox", { name: "Comment", exact: true })).toHaveCount(0);
   await expect(viewer.getByTestId("review-bar")).toHaveCount(0);
   await expect(viewer.getByTestId("upload-revision")).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /Approve/ })).toHaveCount(0);
@@ -165,11 +165,11 @@ test("a new revision keeps the accepted status of a persisting finding, resolves
   await page.getByLabel("Your name (shown with your changes)").fill("Ana");
   await page.getByRole("button", { name: "Save name" }).click();
   const card = await expand(page);
-  await card.getByLabel("Status", { exact: true }).selectOption("accepted_risk");
+  await card.getByRole("combobox", { name: "Status", exact: true }).selectOption("accepted_risk");
   await card.getByLabel("Reason (optional)").fill("nginx only fronts prod");
   await card.getByRole("button", { name: "Save", exact: true }).click();
   await expect(card.getByText("Saved.")).toBeVisible();
-  await card.getByLabel("Comment", { exact: true }).fill("keep an eye on it");
+  await card.getByRole("textbox", { name: "Comment", exact: true }).fill("keep an eye on it");
   await card.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(card.getByTestId("comment-thread")).toContainText("keep an eye on it");
   await expect(page.locator('[data-rule="command-drift"]')).not.toHaveCount(0);
