@@ -122,6 +122,7 @@ test("two reviewers: one comments and sets a status, the other sees it after rel
   await expect(signOff).toContainText("Approved by Ben");
   await expect(ben.getByTestId("activity-log")).toContainText("Ben approved revision 1 for release with");
   await ben.getByTestId("sign-off-panel").screenshot({ path: testInfo.outputPath("review-sign-off.png") });
+  await ben.locator("#activity").screenshot({ path: testInfo.outputPath("review-activity.png") });
   await ana.context().close();
   await ben.context().close();
 });
@@ -212,7 +213,8 @@ test("a new revision keeps the accepted status of a persisting finding, resolves
   await expect(diff).toContainText("Changes from revision 1 to 2");
   await expect(diff).toContainText(/\d+ new · \d+ resolved/);
   await expect(page.getByTestId("activity-log")).toContainText("Ana uploaded revision 2");
-  await page.screenshot({ path: testInfo.outputPath("review-revision-2.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("review-revision-2.png") });
+  await page.locator("#findings").screenshot({ path: testInfo.outputPath("review-revision-2-findings.png") });
 
   // the switcher goes back to revision 1 (keeping the key): the drift there is now resolved as fixed
   await page.getByTestId("revision-switcher").getByRole("link", { name: "1", exact: true }).click();
@@ -273,4 +275,20 @@ test("the owner revokes links: the page shows the gone page, the API answers 410
   const gone = await request.get(`/api/comparisons/${c.id}`);
   expect(gone.status()).toBe(410);
   expect(((await gone.json()) as { error: { code: string } }).error.code).toBe("GONE");
+});
+
+test("the review link works on a phone-sized screen in dark mode", async ({ page, request }, testInfo) => {
+  const c = await createComparison(request, "review: phone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`/c/${c.id}?key=${c.reviewKey}`);
+  await page.getByLabel("Your name (shown with your changes)").fill("Ana");
+  await page.getByRole("button", { name: "Save name" }).click();
+  const card = await expand(page);
+  await expect(card.getByRole("combobox", { name: "Status", exact: true })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await card.screenshot({ path: testInfo.outputPath("review-phone-finding.png") });
+  await page.getByTestId("upload-revision").screenshot({ path: testInfo.outputPath("review-phone-upload.png") });
+  await page.getByTestId("owner-section").screenshot({ path: testInfo.outputPath("review-phone-owner.png") });
 });

@@ -78,8 +78,8 @@ export function FindingCard({
         )}
         {finding.service && <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">{finding.service}</span>}
         {comments > 0 && (
-          <span className="text-xs text-slate-500 dark:text-slate-400" title={`${comments} comment${comments === 1 ? "" : "s"}`}>
-            💬 {comments}
+          <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="comment-count">
+            {comments} comment{comments === 1 ? "" : "s"}
           </span>
         )}
         <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STATUS_BADGE[status]}`}>{STATUS_LABELS[status]}</span>
