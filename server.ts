@@ -14,6 +14,7 @@ import { openAndMigrate } from "@/lib/db/open-and-migrate";
 import { MigrationError } from "@/lib/db/migrate";
 import { ensureFingerprintKey } from "@/lib/fingerprint-key";
 import { getLogger, routeOf } from "@/lib/log";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     inFlight++;
+    // the TCP peer, for the rate limit in proxy.ts; overwrites anything the client sent
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (shuttingDown) res.setHeader("Connection", "close");
     res.on("close", () => {
       inFlight--;

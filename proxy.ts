@@ -1,0 +1,62 @@
+/**
+ * Runs before every page and API request (Next 16 proxy):
+ * - a Content-Security-Policy with a fresh nonce for pages (Next reads the nonce
+ *   from the request's CSP header and puts it on its own scripts), a locked-down
+ *   policy for everything else, plus nosniff / no-referrer / no framing;
+ * - refuses cross-origin writes (API and Server Actions) with 403 CROSS_ORIGIN;
+ * - rate-limits creating comparisons per client (RATE_LIMIT_CREATE_PER_MINUTE),
+ *   429 RATE_LIMITED with Retry-After.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { getConfig } from "@/lib/config";
+import { checkSameOrigin } from "@/lib/security/check-same-origin";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
+
+function withSecurityHeaders(res: NextResponse, csp: string): NextResponse {
+  res.headers.set("content-security-policy", csp);
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+  return res;
+}
+
+function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  const res = NextResponse.json(
+    { error: { code, message, file: null, line: null, col: null } },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
+  return withSecurityHeaders(res, buildContentSecurityPolicy());
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const config = getConfig();
+
+  const origin = checkSameOrigin({ method: request.method, headers: request.headers, publicUrl: config.PUBLIC_URL });
+  if (!origin.ok) return apiError(403, "CROSS_ORIGIN", "Writes are only accepted from this site's own pages.");
+
+  if (request.method === "POST" && pathname === "/api/comparisons") {
+    const key = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+    const decision = await consumeRateLimit({ name: "create", key, perMinute: config.RATE_LIMIT_CREATE_PER_MINUTE });
+    if (!decision.ok) {
+      return apiError(429, "RATE_LIMITED", `Too many new comparisons from your address; try again in ${decision.retryAfterSeconds} s.`, {
+        "retry-after": String(decision.retryAfterSeconds),
+      });
+    }
+  }
+
+  if (isApi) return withSecurityHeaders(NextResponse.next(), buildContentSecurityPolicy());
+
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+export const config = {
+  // everything but build assets (immutable files; they still get nosniff from Next's static handler)
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
