@@ -213,6 +213,7 @@ test("a new revision keeps the accepted status of a persisting finding, resolves
   await expect(diff).toContainText("Changes from revision 1 to 2");
   await expect(diff).toContainText(/\d+ new · \d+ resolved/);
   await expect(page.getByTestId("activity-log")).toContainText("Ana uploaded revision 2");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath("review-revision-2.png") });
   await page.locator("#findings").screenshot({ path: testInfo.outputPath("review-revision-2-findings.png") });
 
