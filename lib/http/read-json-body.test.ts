@@ -67,4 +67,10 @@ describe("readJsonBody", () => {
     expect(await codeOf(readJsonBody({ request: request(""), maxBytes: 1024 }))).toBe("INVALID_JSON");
     expect(await codeOf(readJsonBody({ request: request(new Uint8Array([0x7b, 0xff, 0x7d])), maxBytes: 1024 }))).toBe("INVALID_JSON");
   });
+
+  it("refuses a lone surrogate escape in a value or a key (valid JSON, not Unicode text), and keeps surrogate pairs", async () => {
+    expect(await codeOf(readJsonBody({ request: request('{"a":[{"b":"x\\ud800y"}]}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
+    expect(await codeOf(readJsonBody({ request: request('{"\\udc00":1}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
+    expect(await readJsonBody({ request: request('{"a":"\\ud83d\\ude00 ok"}'), maxBytes: 1024 })).toEqual({ a: "😀 ok" });
+  });
 });

@@ -54,10 +54,37 @@ export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): 
     throw new RequestError("INVALID_JSON", "The request body is not valid UTF-8.");
   }
   if (text.trim() === "") throw new RequestError("INVALID_JSON", "The request body is empty; send a JSON object.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     // the parser's message quotes the body, which may hold secrets: not echoed
     throw new RequestError("INVALID_JSON", "The request body is not valid JSON.");
   }
+  // `"\ud800"` is valid JSON but not Unicode text: the database (and every later step) cannot hold it
+  if (holdsLoneSurrogate(value)) {
+    throw new RequestError("INVALID_JSON", "The request body holds a lone UTF-16 surrogate escape (\\uD800–\\uDFFF), which is not Unicode text.");
+  }
+  return value;
+}
+
+/** With the `u` flag a surrogate pair is one code point, so only unpaired halves match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function holdsLoneSurrogate(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) return true;
+    } else if (Array.isArray(v)) {
+      stack.push(...(v as unknown[]));
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
 }
