@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { findingReviewSchema, STATUS_LABELS, type FindingReview } from "@/lib/review/schemas";
+import { InlineCode } from "@/components/result/inline-code";
 import { reviewRequest } from "./review-api";
 
 export interface RevisionDiffProps {
@@ -29,7 +30,7 @@ function Item({ f }: { f: FindingReview }) {
     <>
       <span className="mr-2 rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{f.severity}</span>
       <span className="mr-2 font-mono text-xs text-slate-500">{f.rule}</span>
-      {f.message}
+      <InlineCode text={f.message} />
     </>
   );
 }
