@@ -206,16 +206,20 @@ test("a new revision keeps the accepted status of a persisting finding, resolves
   const fresh = page.locator('#findings [data-new="true"]');
   await expect(fresh.first()).toBeVisible();
   await expect(fresh.filter({ hasText: "postgres" }).first()).toContainText("New");
-  const since = page.getByTestId("since-previous");
-  await expect(since).toContainText("Since revision 1");
-  await expect(since.getByRole("list", { name: "Resolved since revision 1" })).toContainText("command-drift");
+  await expect(page.getByTestId("since-previous")).toContainText(/Since revision 1: \d+ new findings? \(marked New below\), \d+ resolved/);
   const diff = page.getByTestId("revision-diff");
   await expect(diff).toContainText("Changes from revision 1 to 2");
   await expect(diff).toContainText(/\d+ new · \d+ resolved/);
+  await expect(diff).toContainText("command-drift");
   await expect(page.getByTestId("activity-log")).toContainText("Ana uploaded revision 2");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath("review-revision-2.png") });
   await page.locator("#findings").screenshot({ path: testInfo.outputPath("review-revision-2-findings.png") });
+
+  // without the full diff, revision 2 lists what was resolved since revision 1
+  await page.getByTestId("revision-switcher").getByRole("link", { name: "2 (latest)" }).click();
+  await expect(page.getByTestId("revision-diff")).toHaveCount(0);
+  await expect(page.getByTestId("since-previous").getByRole("list", { name: "Resolved since revision 1" })).toContainText("command-drift");
 
   // the switcher goes back to revision 1 (keeping the key): the drift there is now resolved as fixed
   await page.getByTestId("revision-switcher").getByRole("link", { name: "1", exact: true }).click();

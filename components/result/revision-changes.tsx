@@ -6,6 +6,7 @@
 import { RevisionSwitcher } from "@/components/review/revision-switcher";
 import type { FindingReview } from "@/lib/review/schemas";
 import { STATUS_LABELS } from "@/lib/review/schemas";
+import { InlineCode } from "./inline-code";
 import { SELECT } from "./styles";
 
 export interface RevisionChangesProps {
@@ -58,13 +59,16 @@ export function RevisionChanges({ comparisonId, revisions, current, reviewKey, c
             Since revision {current - 1}: <strong>{sincePrevious.added}</strong> new {sincePrevious.added === 1 ? "finding" : "findings"} (marked <span className="rounded bg-red-600 px-1 text-xs font-semibold uppercase text-white">New</span> below),{" "}
             <strong>{sincePrevious.removed.length}</strong> resolved.
           </p>
-          {sincePrevious.removed.length > 0 && (
+          {/* the full diff below lists them already */}
+          {sincePrevious.removed.length > 0 && compareWith !== current - 1 && (
             <ul className="mt-2 space-y-1" aria-label={`Resolved since revision ${current - 1}`}>
               {sincePrevious.removed.map((f) => (
                 <li key={f.fingerprint} className="rounded border-l-4 border-emerald-500 bg-emerald-50 px-2 py-1 dark:bg-emerald-950/40" data-resolved={f.fingerprint}>
                   <span className="mr-2 rounded bg-emerald-600 px-1 text-xs font-semibold uppercase text-white">Resolved</span>
                   <span className="mr-2 font-mono text-xs text-slate-500">{f.rule}</span>
-                  <span className="line-through decoration-emerald-700/40">{f.message}</span>
+                  <span className="line-through decoration-emerald-700/40">
+                    <InlineCode text={f.message} />
+                  </span>
                   <span className="ml-2 text-xs text-slate-500">({STATUS_LABELS[f.status]})</span>
                 </li>
               ))}
