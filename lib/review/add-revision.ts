@@ -4,24 +4,14 @@
  * files, masked result and models), then reviews are carried forward by
  * fingerprint (carryReviewsForward: kept / added / resolved / reopened) and the
  * upload is logged — all writes in one transaction.
- *
- * The analysis steps are lib/comparisons' (environmentInputSchema, loadEnvironment,
- * compareEnvironments, createEnvironmentsScrubber, maskModels, redactFileContent,
- * AnalysisError). lib/comparisons does not yet export its analysis as one function;
- * when it does, `analyzeUpload` below should become a call to it.
+ * The analysis and the writes are lib/comparisons' own (`analyzeUpload`,
+ * `storeRevision`), the same as at creation.
  */
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { detectFileKind } from "@/lib/compose/detect-file-kind";
-import { loadEnvironment } from "@/lib/compose/load-environment";
-import type { FileKind } from "@/lib/compose/model";
-import { environmentInputSchema, MAX_ENVIRONMENTS, sha256Hex } from "@/lib/comparisons/create-comparison";
-import { AnalysisError } from "@/lib/comparisons/errors";
-import { createEnvironmentsScrubber, maskModels } from "@/lib/comparisons/mask-model";
-import { compareEnvironments } from "@/lib/parity/compare-environments";
-import { redactFileContent, scrubDeep } from "@/lib/parity/redact";
-import type { ParityResult } from "@/lib/parity/result-schema";
+import { analyzeUpload } from "@/lib/comparisons/analyze-upload";
+import { environmentInputSchema, MAX_ENVIRONMENTS } from "@/lib/comparisons/create-comparison";
+import { storeRevision } from "@/lib/comparisons/store-revision";
 import type { Role } from "@/lib/parity/roles";
 import { carryReviewsForward, type CarryReport } from "./carry-reviews-forward";
 import { ReviewError } from "./errors";
@@ -52,50 +42,6 @@ export interface AddedRevision extends CarryReport {
 
 type EnvironmentInput = AddRevisionInput["environments"][number];
 
-interface Analysis {
-  result: ParityResult;
-  models: Record<string, unknown>;
-  environments: { name: string; role: string; position: number; files: { position: number; name: string; path: string; kind: FileKind; content: string; size: number; sha256: string }[] }[];
-}
-
-/** Load each environment as compose would, compare, mask: what createComparison stores for revision 1. */
-function analyzeUpload({ environments, fingerprintKey }: { environments: (EnvironmentInput & { role: Role })[]; fingerprintKey: string }): Analysis {
-  const loaded = environments.map((e) => loadEnvironment({ name: e.name, files: e.files, ...(e.profiles ? { profiles: e.profiles } : {}) }));
-  const issues = loaded.flatMap((env, i) =>
-    env.issues.map((issue) => {
-      const files = environments[i]?.files ?? [];
-      const byPath = issue.file && !files.some((f) => f.name === issue.file) ? files.find((f) => f.as === issue.file) : undefined;
-      return { ...issue, ...(byPath ? { file: byPath.name } : {}), env: env.name };
-    }),
-  );
-  const firstError = issues.find((i) => i.severity === "error");
-  if (firstError) throw new AnalysisError(firstError, firstError.env, issues);
-
-  const scrub = createEnvironmentsScrubber({ environments: loaded });
-  const compared = compareEnvironments({ environments: loaded.map((env, i) => ({ env, role: environments[i]?.role })), fingerprintKey });
-  const result = scrubDeep(compared, scrub, new Set(["id", "fingerprint"]));
-  const models = maskModels({ environments: loaded, fingerprintKey });
-  return {
-    result,
-    models,
-    environments: environments.map((e, position) => ({
-      name: e.name,
-      role: result.environments[position]?.role ?? e.role,
-      position,
-      files: e.files.map((f, i) => {
-        const as = f.as ?? f.name;
-        const loadedFiles = loaded[position]?.files ?? [];
-        const same = loadedFiles[i];
-        const kind =
-          (same && same.name === f.name ? same.kind : loadedFiles.find((l) => l.name === f.name && l.as === as)?.kind) ??
-          detectFileKind({ name: as, content: f.content }).kind ??
-          "compose";
-        return { position: i, name: f.name, path: as, kind, content: scrub(redactFileContent({ name: f.name, kind, content: f.content })), size: Buffer.byteLength(f.content, "utf8"), sha256: sha256Hex(f.content) };
-      }),
-    })),
-  };
-}
-
 export async function addRevision({ prisma, comparisonId, input, fingerprintKey, now = new Date() }: AddRevisionOptions): Promise<AddedRevision> {
   const latest = await findRevision({ prisma, comparisonId });
   const stored = await prisma.environment.findMany({ where: { revisionId: latest.id }, orderBy: { position: "asc" }, select: { name: true, role: true } });
@@ -115,19 +61,7 @@ export async function addRevision({ prisma, comparisonId, input, fingerprintKey,
     return await prisma.$transaction(async (tx) => {
       const previous = await findRevision({ prisma: tx, comparisonId });
       const number = previous.number + 1;
-      const revision = await tx.revision.create({
-        data: { comparisonId, number, score: analysis.result.summary.score, result: analysis.result as unknown as Prisma.InputJsonObject, models: analysis.models as Prisma.InputJsonObject, createdAt: now },
-        select: { id: true },
-      });
-      for (const env of analysis.environments) {
-        const created = await tx.environment.create({ data: { revisionId: revision.id, name: env.name, role: env.role, position: env.position }, select: { id: true } });
-        await tx.uploadedFile.createMany({ data: env.files.map((f) => ({ ...f, environmentId: created.id })) });
-      }
-      if (analysis.result.findings.length) {
-        await tx.finding.createMany({
-          data: analysis.result.findings.map((f) => ({ revisionId: revision.id, fingerprint: f.id, rule: f.rule, factor: f.factor, severity: f.severity, service: f.service, key: f.key, message: f.message })),
-        });
-      }
+      const revision = await storeRevision({ tx, comparisonId, number, analysis, createdAt: now });
       const report = await carryReviewsForward({ tx, comparisonId, revisionId: revision.id, number, now });
       await recordActivity({
         tx,
