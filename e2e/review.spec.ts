@@ -121,6 +121,8 @@ test("two reviewers: one comments and sets a status, the other sees it after rel
   await signOff.getByRole("button", { name: "Approve anyway" }).click();
   await expect(signOff).toContainText("Approved by Ben");
   await expect(ben.getByTestId("activity-log")).toContainText("Ben approved revision 1 for release with");
+  await ana.reload();
+  await expect(ana.getByTestId("release-state")).toHaveText("✓ Revision 1 approved for release by Ben");
   await ben.getByTestId("sign-off-panel").screenshot({ path: testInfo.outputPath("review-sign-off.png") });
   await ben.locator("#activity").screenshot({ path: testInfo.outputPath("review-activity.png") });
   await ana.context().close();
@@ -150,6 +152,7 @@ test("the view link is read-only: statuses, comments, sign-off and activity are 
   await expect(viewer.getByTestId("upload-revision")).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /Approve/ })).toHaveCount(0);
   await expect(viewer.getByTestId("sign-off-panel")).toContainText("Not approved yet.");
+  await expect(viewer.getByTestId("release-state")).toHaveText("Revision 1 not approved for release yet");
   await expect(viewer.getByTestId("activity-log")).toContainText("Ana set service-missing (nginx");
 
   // a made-up key is not a review key: still read-only, and the page says so

@@ -146,6 +146,17 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="break-words text-2xl font-bold tracking-tight">{title}</h1>
+            <p className="mt-1 text-sm" data-testid="release-state">
+              {signOffs[0] ? (
+                <a href="#review" className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-900 hover:underline dark:bg-emerald-950 dark:text-emerald-200">
+                  ✓ Revision {revision.number} approved for release by {[...new Set(signOffs.map((s) => s.name))].join(", ")}
+                </a>
+              ) : (
+                <a href="#review" className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 hover:underline dark:bg-slate-800 dark:text-slate-300">
+                  Revision {revision.number} not approved for release yet
+                </a>
+              )}
+            </p>
             <p className="text-sm text-slate-500">
               Revision {revision.number} of {comparison.revisions.length}
               {revision.number !== latest && <span className="text-amber-700 dark:text-amber-400"> (not the latest)</span>} · analysed{" "}
