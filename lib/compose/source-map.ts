@@ -20,32 +20,57 @@ export interface SourceLocation {
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
-const LOCS = new WeakMap<object, Map<PathSegment, SourceLocation>>();
-const SELF = new WeakMap<object, SourceLocation>();
+/**
+ * One side-table entry per container: where it starts, and where each child was written.
+ * `keys` may be shared between containers (`copyAllLocs` onto a fresh container does not copy
+ * it); `shared` marks such a map, which is copied before its first change.
+ */
+interface LocTable {
+  self: SourceLocation | undefined;
+  keys: Map<PathSegment, SourceLocation> | undefined;
+  shared: boolean;
+}
+
+const TABLES = new WeakMap<object, LocTable>();
+
+function ownKeys(container: object): Map<PathSegment, SourceLocation> {
+  let t = TABLES.get(container);
+  if (!t) {
+    t = { self: undefined, keys: new Map(), shared: false };
+    TABLES.set(container, t);
+    return t.keys as Map<PathSegment, SourceLocation>;
+  }
+  if (!t.keys) {
+    t.keys = new Map();
+    t.shared = false;
+  } else if (t.shared) {
+    t.keys = new Map(t.keys);
+    t.shared = false;
+  }
+  return t.keys;
+}
 
 export function setLoc(container: object, key: PathSegment, loc: SourceLocation | undefined): void {
   if (!loc) return;
-  let m = LOCS.get(container);
-  if (!m) {
-    m = new Map();
-    LOCS.set(container, m);
-  }
-  m.set(key, loc);
+  ownKeys(container).set(key, loc);
 }
 
 export function getLoc(container: unknown, key: PathSegment): SourceLocation | undefined {
   if (container === null || typeof container !== "object") return undefined;
-  return LOCS.get(container)?.get(key);
+  return TABLES.get(container)?.keys?.get(key);
 }
 
 /** Where a container itself starts (its first key / first item). */
 export function setSelfLoc(container: object, loc: SourceLocation | undefined): void {
-  if (loc) SELF.set(container, loc);
+  if (!loc) return;
+  const t = TABLES.get(container);
+  if (t) t.self = loc;
+  else TABLES.set(container, { self: loc, keys: undefined, shared: false });
 }
 
 export function getSelfLoc(container: unknown): SourceLocation | undefined {
   if (container === null || typeof container !== "object") return undefined;
-  return SELF.get(container);
+  return TABLES.get(container)?.self;
 }
 
 /** Copies the location of `from[fromKey]` to `to[toKey]` (no-op when unknown). */
@@ -55,11 +80,27 @@ export function copyLoc(from: unknown, fromKey: PathSegment, to: object, toKey: 
 
 /** Copies every child location and the self location of `from` onto `to`. */
 export function copyAllLocs(from: unknown, to: object): void {
-  if (from === null || typeof from !== "object") return;
-  const m = LOCS.get(from);
-  if (m) for (const [k, v] of m) setLoc(to, k, v);
-  const self = SELF.get(from);
-  if (self) setSelfLoc(to, self);
+  if (from === null || typeof from !== "object" || from === to) return;
+  const f = TABLES.get(from);
+  if (!f) return;
+  const t = TABLES.get(to);
+  if (!t) {
+    // a fresh container: share the child map until one of them changes
+    if (f.keys) f.shared = true;
+    TABLES.set(to, { self: f.self, keys: f.keys, shared: f.keys !== undefined });
+    return;
+  }
+  if (f.keys && f.keys.size > 0) {
+    if (!t.keys || t.keys.size === 0) {
+      f.shared = true;
+      t.keys = f.keys;
+      t.shared = true;
+    } else {
+      const m = ownKeys(to);
+      for (const [k, v] of f.keys) m.set(k, v);
+    }
+  }
+  if (f.self) t.self = f.self;
 }
 
 /** Location of the value at `path` below `root`, falling back to the nearest known ancestor. */
@@ -92,19 +133,27 @@ export function formatPath(path: Path): string {
 export function collectLocations(root: unknown): Record<string, SourceLocation> {
   const out: Record<string, SourceLocation> = {};
   const seen = new Set<object>();
-  const walk = (node: unknown, path: PathSegment[]) => {
+  // `prefix` is formatPath of the path so far, extended one segment at a time
+  const walk = (node: unknown, prefix: string) => {
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
-    const entries: [PathSegment, unknown][] = Array.isArray(node)
-      ? node.map((v, i) => [i, v])
-      : Object.entries(node as Record<string, unknown>);
-    for (const [k, v] of entries) {
-      const p = [...path, k];
-      const loc = getLoc(node, k);
-      if (loc) out[formatPath(p)] = loc;
+    const keys = TABLES.get(node)?.keys;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const p = `${prefix}[${i}]`;
+        const loc = keys?.get(i);
+        if (loc) out[p] = loc;
+        walk(node[i], p);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      const p = SIMPLE_KEY.test(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}[${JSON.stringify(k)}]`;
+      const loc = keys?.get(k);
+      if (loc) out[p] = loc;
       walk(v, p);
     }
   };
-  walk(root, []);
+  walk(root, "");
   return out;
 }
