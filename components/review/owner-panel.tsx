@@ -108,7 +108,7 @@ export function OwnerPanel({ comparisonId, ownerToken, onDeleted }: OwnerPanelPr
         <form onSubmit={unlock} className="flex flex-wrap items-end gap-2" aria-label="Owner token">
           <label className="flex flex-col gap-1">
             <span className="font-medium">Owner token (given once when the comparison was created)</span>
-            <input type="password" value={draft} onChange={(e) => setDraft(e.target.value)} autoComplete="off" className={`${input} w-80`} />
+            <input type="password" value={draft} onChange={(e) => setDraft(e.target.value)} autoComplete="off" className={`${input} w-full sm:w-80`} />
           </label>
           <button type="submit" className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>
             Unlock
