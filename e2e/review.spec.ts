@@ -298,5 +298,8 @@ test("the review link works on a phone-sized screen in dark mode", async ({ page
   expect(overflow).toBeLessThanOrEqual(0);
   await card.screenshot({ path: testInfo.outputPath("review-phone-finding.png") });
   await page.getByTestId("upload-revision").screenshot({ path: testInfo.outputPath("review-phone-upload.png") });
+  await page.getByTestId("owner-section").locator("summary").click();
+  await expect(page.getByLabel("Owner token (given once when the comparison was created)")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.getByTestId("owner-section").screenshot({ path: testInfo.outputPath("review-phone-owner.png") });
 });
