@@ -23,7 +23,6 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
-  visit,
   type Document,
   type Node as YamlNode,
   type ParsedNode,
@@ -237,8 +236,9 @@ export function decodeUtf8(
 class StopWalk {}
 
 interface BuildContext {
-  /** dotted keys, for messages (`services.web.ports`) */
-  path: (string | number)[];
+  /** the context of the enclosing value; with `seg`, the path for messages (`services.web.ports`), see `pathOf` */
+  parent: BuildContext | undefined;
+  seg: string | number | undefined;
   depth: number;
   /** > 0 while building values reached through an alias or a merge key */
   viaAlias: number;
@@ -251,8 +251,8 @@ class Walker {
   private aliasNodes = 0;
   /** anchor name → anchored nodes in document order (yaml's `Alias.resolve` walks the whole document each time) */
   private anchors = new Map<string, { start: number; node: YamlNode }[]>();
-  /** nodes being built (their path), to find aliases that point at their own ancestors */
-  private readonly building = new Map<YamlNode, (string | number)[]>();
+  /** nodes being built (their context), to find aliases that point at their own ancestors */
+  private readonly building = new Map<YamlNode, BuildContext>();
   private readonly warnedTags = new Set<string>();
 
   constructor(
@@ -264,7 +264,7 @@ class Walker {
   document(doc: Document.Parsed): unknown {
     try {
       this.anchors = indexAnchors(doc);
-      return this.build(doc.contents, { path: [], depth: 0, viaAlias: 0 });
+      return this.build(doc.contents, { parent: undefined, seg: undefined, depth: 0, viaAlias: 0 });
     } catch (e) {
       if (e instanceof StopWalk) {
         this.fatal = true;
@@ -287,7 +287,7 @@ class Walker {
     return { file: this.file, line, col };
   }
 
-  private stop(code: "RESOURCE_EXHAUSTION" | "YAML_SYNTAX", message: string, node: unknown, path: (string | number)[]): never {
+  private stop(code: "RESOURCE_EXHAUSTION" | "YAML_SYNTAX", message: string, node: unknown, path: readonly (string | number)[]): never {
     const loc = this.loc(node as YamlNode);
     this.issues.push(issue(code, message, { file: this.file, line: loc?.line, col: loc?.col, path: dotted(path) || undefined }));
     throw new StopWalk();
@@ -300,7 +300,7 @@ class Walker {
         "RESOURCE_EXHAUSTION",
         `the YAML holds more than ${this.limits.maxNodes} values; it is refused`,
         node,
-        ctx.path,
+        pathOf(ctx),
       );
     }
     if (ctx.viaAlias > 0) {
@@ -310,7 +310,7 @@ class Walker {
           "RESOURCE_EXHAUSTION",
           `excessive aliasing: expanding aliases and merge keys builds more than ${this.limits.maxAliasExpansion} values; it is refused`,
           node,
-          ctx.path,
+          pathOf(ctx),
         );
       }
     }
@@ -319,7 +319,7 @@ class Walker {
         "RESOURCE_EXHAUSTION",
         `the YAML is nested more than ${this.limits.maxDepth} levels deep; it is refused`,
         node,
-        ctx.path,
+        pathOf(ctx),
       );
     }
   }
@@ -343,7 +343,7 @@ class Walker {
         // only reachable through an alias; buildAlias reports it
         return null;
       }
-      this.building.set(n, ctx.path);
+      this.building.set(n, ctx);
       try {
         return isMap(n) ? this.buildMap(n, ctx) : this.buildSeq(n, ctx);
       } finally {
@@ -368,12 +368,13 @@ class Walker {
   private buildAlias(alias: { source: string; range?: readonly number[] | null }, ctx: BuildContext): unknown {
     const target = this.resolveAlias(alias);
     if (!target) {
-      this.stop("YAML_SYNTAX", `unknown anchor '${alias.source}' referenced`, alias, ctx.path);
+      this.stop("YAML_SYNTAX", `unknown anchor '${alias.source}' referenced`, alias, pathOf(ctx));
     }
-    const anchorPath = this.building.get(target);
-    if (anchorPath) {
+    const anchorCtx = this.building.get(target);
+    if (anchorCtx) {
       // an alias inside the node its anchor names: infinite. Report it the way compose-go does.
-      const here = ctx.path;
+      const anchorPath = pathOf(anchorCtx);
+      const here = pathOf(ctx);
       const rel = here.slice(anchorPath.length);
       this.stop(
         "YAML_SYNTAX",
@@ -387,12 +388,15 @@ class Walker {
 
   private buildSeq(seq: { items: unknown[]; range?: readonly number[] | null }, ctx: BuildContext): unknown[] {
     const out: unknown[] = [];
-    setSelfLoc(out, this.loc(seq));
-    seq.items.forEach((item, i) => {
-      const value = this.build(item, { ...ctx, path: [...ctx.path, i], depth: ctx.depth + 1 });
+    const seqLoc = this.loc(seq);
+    setSelfLoc(out, seqLoc);
+    const items = seq.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const value = this.build(item, { parent: ctx, seg: i, depth: ctx.depth + 1, viaAlias: ctx.viaAlias });
       out.push(value);
-      setLoc(out, i, this.loc(item as YamlNode) ?? this.loc(seq));
-    });
+      setLoc(out, i, this.loc(item as YamlNode) ?? seqLoc);
+    }
     return out;
   }
 
@@ -415,7 +419,7 @@ class Walker {
             file: this.file,
             line: keyLoc?.line,
             col: keyLoc?.col,
-            path: dotted([...ctx.path, key]) || undefined,
+            path: dotted([...pathOf(ctx), key]) || undefined,
           }),
         );
       }
@@ -425,7 +429,7 @@ class Walker {
         continue;
       }
       // an explicit key replaces what a merge key brought, wherever the merge key is written
-      setOwn(out, key, this.build(pair.value, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 }));
+      setOwn(out, key, this.build(pair.value, { parent: ctx, seg: key, depth: ctx.depth + 1, viaAlias: ctx.viaAlias }));
       setLoc(out, key, keyLoc);
     }
     return out;
@@ -450,7 +454,7 @@ class Walker {
     for (const src of sources) {
       if (!isMap(deref(src))) {
         this.stop("YAML_SYNTAX", "map merge requires map or sequence of maps as the value", src ?? valueNode, [
-          ...ctx.path,
+          ...pathOf(ctx),
           "<<",
         ]);
       }
@@ -468,9 +472,9 @@ class Walker {
   private keyString(keyNode: ParsedNode | null, ctx: BuildContext): string | undefined {
     if (keyNode === null) {
       this.issues.push(
-        issue("NON_STRING_KEY", `non-string key ${where(ctx.path)}: null`, {
+        issue("NON_STRING_KEY", `non-string key ${where(pathOf(ctx))}: null`, {
           file: this.file,
-          path: dotted(ctx.path) || undefined,
+          path: dotted(pathOf(ctx)) || undefined,
         }),
       );
       return "";
@@ -481,22 +485,22 @@ class Walker {
       const text = keyNode.source !== undefined && keyNode.source !== "" ? String(keyNode.source) : String(v);
       const loc = this.loc(keyNode);
       this.issues.push(
-        issue("NON_STRING_KEY", `non-string key ${where(ctx.path)}: ${text}; docker compose refuses it, quote the key`, {
+        issue("NON_STRING_KEY", `non-string key ${where(pathOf(ctx))}: ${text}; docker compose refuses it, quote the key`, {
           file: this.file,
           line: loc?.line,
           col: loc?.col,
-          path: dotted(ctx.path) || undefined,
+          path: dotted(pathOf(ctx)) || undefined,
         }),
       );
       return text;
     }
     const loc = this.loc(keyNode as YamlNode);
     this.issues.push(
-      issue("NON_STRING_KEY", `non-string key ${where(ctx.path)}: a ${isSeq(keyNode) ? "sequence" : "mapping"} used as a key; it is skipped`, {
+      issue("NON_STRING_KEY", `non-string key ${where(pathOf(ctx))}: a ${isSeq(keyNode) ? "sequence" : "mapping"} used as a key; it is skipped`, {
         file: this.file,
         line: loc?.line,
         col: loc?.col,
-        path: dotted(ctx.path) || undefined,
+        path: dotted(pathOf(ctx)) || undefined,
       }),
     );
     return undefined;
@@ -513,10 +517,17 @@ class Walker {
         file: this.file,
         line: loc?.line,
         col: loc?.col,
-        path: dotted(ctx.path) || undefined,
+        path: dotted(pathOf(ctx)) || undefined,
       }),
     );
   }
+}
+
+/** The keys and indices from the document root down to the value `ctx` builds. */
+function pathOf(ctx: BuildContext): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let c: BuildContext | undefined = ctx; c; c = c.parent) if (c.seg !== undefined) out.push(c.seg);
+  return out.reverse();
 }
 
 function scalarValue(n: { value: unknown; source?: string; type?: string; tag?: string }): unknown {
@@ -534,13 +545,26 @@ function scalarValue(n: { value: unknown; source?: string; type?: string; tag?: 
 
 function indexAnchors(doc: Document.Parsed): Map<string, { start: number; node: YamlNode }[]> {
   const out = new Map<string, { start: number; node: YamlNode }[]>();
-  visit(doc, (_key, node) => {
-    const n = node as (YamlNode & { anchor?: string }) | null;
-    if (!n?.anchor) return;
-    const list = out.get(n.anchor) ?? [];
-    list.push({ start: n.range?.[0] ?? 0, node: n });
-    out.set(n.anchor, list);
-  });
+  // every node of the document (keys included), like yaml's `visit`, without its per-node bookkeeping
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    const n = node as YamlNode & { anchor?: string };
+    if (n.anchor) {
+      let list = out.get(n.anchor);
+      if (!list) {
+        list = [];
+        out.set(n.anchor, list);
+      }
+      list.push({ start: n.range?.[0] ?? 0, node: n });
+    }
+    if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item);
+  };
+  walk(doc.contents);
   for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
