@@ -117,37 +117,96 @@ const UNIQUE: [string[], Indexer][] = (
   ] as [string, Indexer][]
 ).map(([p, ix]) => [p.split("."), ix]);
 
+/** The patterns of `UNIQUE` as a tree, so the walk only goes down paths some pattern can match. */
+interface PatternNode {
+  next: Map<string, PatternNode>;
+  /** the `*` segment */
+  any: PatternNode | undefined;
+  /** the indexer of the pattern ending here, with its position in `UNIQUE` (the first match wins) */
+  end: { order: number; indexer: Indexer } | undefined;
+}
+
+function patternNode(): PatternNode {
+  return { next: new Map(), any: undefined, end: undefined };
+}
+
+const PATTERNS: PatternNode = (() => {
+  const root = patternNode();
+  UNIQUE.forEach(([pattern, indexer], order) => {
+    let node = root;
+    for (const seg of pattern) {
+      if (seg === "*") node = node.any ??= patternNode();
+      else {
+        let child = node.next.get(seg);
+        if (!child) {
+          child = patternNode();
+          node.next.set(seg, child);
+        }
+        node = child;
+      }
+    }
+    node.end ??= { order, indexer };
+  });
+  return root;
+})();
+
 /** Keeps one entry per key in the sequences compose de-duplicates; the last definition wins. */
 export function enforceUnicity(project: Record<string, unknown>): PhaseResult<Record<string, unknown>> {
   const issues: Issue[] = [];
-  const value = walk(project, [], issues, 0);
+  const value = walk(project, [], [PATTERNS], issues, 0);
   return { value: isMapping(value) ? value : project, issues };
 }
 
 const MAX_DEPTH = 200;
 
-function walk(value: unknown, path: Path, issues: Issue[], depth: number): unknown {
+/**
+ * `nodes`: the pattern-tree nodes `path` reaches. Containers below which no pattern can match
+ * are returned as they are; a mapping is copied only when one of its values changed.
+ */
+function walk(value: unknown, path: Path, nodes: readonly PatternNode[], issues: Issue[], depth: number): unknown {
   if (depth > MAX_DEPTH) return value;
   if (isMapping(value)) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) {
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
       const before = value[k];
-      const after = walk(before, [...path, k], issues, depth + 1);
-      if (after !== before) changed = true;
-      setOwn(out, k, after);
-      setLoc(out, k, getLoc(value, k));
+      const below = step(nodes, k);
+      const after = below.length === 0 ? before : walk(before, [...path, k], below, issues, depth + 1);
+      if (after !== before && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) {
+          const kj = keys[j] as string;
+          setOwn(out, kj, value[kj]);
+          setLoc(out, kj, getLoc(value, kj));
+        }
+      }
+      if (out) {
+        setOwn(out, k, after);
+        setLoc(out, k, getLoc(value, k));
+      }
     }
-    if (!changed) return value;
+    if (!out) return value;
     setSelfLoc(out, getSelfLoc(value));
     return out;
   }
   if (Array.isArray(value)) {
-    const indexer = UNIQUE.find(([pattern]) => matches(path, pattern))?.[1];
-    if (!indexer) return value;
-    return dedupe(value, indexer, path, issues);
+    let end: PatternNode["end"];
+    for (const n of nodes) if (n.end && (!end || n.end.order < end.order)) end = n.end;
+    if (!end) return value;
+    return dedupe(value, end.indexer, path, issues);
   }
   return value;
+}
+
+function step(nodes: readonly PatternNode[], key: string): PatternNode[] {
+  const out: PatternNode[] = [];
+  for (const n of nodes) {
+    const child = n.next.get(key);
+    if (child) out.push(child);
+    if (n.any) out.push(n.any);
+  }
+  return out;
 }
 
 function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): unknown[] {
@@ -184,11 +243,6 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
   locs.forEach((l, i) => setLoc(values, i, l));
   setSelfLoc(values, getSelfLoc(seq));
   return values;
-}
-
-function matches(path: Path, pattern: readonly string[]): boolean {
-  if (path.length !== pattern.length) return false;
-  return pattern.every((seg, i) => seg === "*" || seg === path[i]);
 }
 
 /**
