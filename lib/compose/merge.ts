@@ -401,27 +401,51 @@ function convertIntoMapping(
   return out;
 }
 
-/** A deep copy without `!reset` entries and with `!override` markers unwrapped; locations kept. */
+/**
+ * The value without `!reset` entries and with `!override` markers unwrapped; locations kept.
+ * Containers holding no marker are returned as they are (never mutated), the others are copied.
+ */
 export function stripTags(value: unknown, depth = 0): unknown {
   if (depth > 1000) return value;
   if (isOverrideTag(value)) return stripTags(value.value, depth + 1);
   if (isResetTag(value)) return null;
   if (Array.isArray(value)) {
-    const items: Item[] = [];
-    value.forEach((v, i) => {
-      if (!isResetTag(v)) items.push({ value: stripTags(v, depth + 1), loc: getLoc(value, i) });
-    });
-    return buildSequence(items, getSelfLoc(value));
+    let items: Item[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const reset = isResetTag(v);
+      const stripped = reset ? null : stripTags(v, depth + 1);
+      if (!items && (reset || stripped !== v)) {
+        items = [];
+        for (let j = 0; j < i; j++) items.push({ value: value[j], loc: getLoc(value, j) });
+      }
+      if (items && !reset) items.push({ value: stripped, loc: getLoc(value, i) });
+    }
+    return items ? buildSequence(items, getSelfLoc(value)) : value;
   }
   if (isMapping(value)) {
-    const out: Record<string, unknown> = {};
-    setSelfLoc(out, getSelfLoc(value));
-    for (const k of Object.keys(value)) {
-      if (isResetTag(value[k])) continue;
-      setOwn(out, k, stripTags(value[k], depth + 1));
-      setLoc(out, k, getLoc(value, k));
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const v = value[k];
+      const reset = isResetTag(v);
+      const stripped = reset ? null : stripTags(v, depth + 1);
+      if (!out && (reset || stripped !== v)) {
+        out = {};
+        setSelfLoc(out, getSelfLoc(value));
+        for (let j = 0; j < i; j++) {
+          const kj = keys[j] as string;
+          setOwn(out, kj, value[kj]);
+          setLoc(out, kj, getLoc(value, kj));
+        }
+      }
+      if (out && !reset) {
+        setOwn(out, k, stripped);
+        setLoc(out, k, getLoc(value, k));
+      }
     }
-    return out;
+    return out ?? value;
   }
   return value;
 }
