@@ -285,6 +285,17 @@ test("the owner revokes links: the page shows the gone page, the API answers 410
   expect(((await gone.json()) as { error: { code: string } }).error.code).toBe("GONE");
 });
 
+test("a revoked view link does not lock out the review link", async ({ page, request }) => {
+  const c = await createComparison(request, "review: view revoked");
+  const res = await request.post(`/api/comparisons/${c.id}/revoke`, { headers: { authorization: `Bearer ${c.ownerToken}` }, data: { link: "view" } });
+  expect(res.status(), await res.text()).toBe(200);
+  await page.goto(`/c/${c.id}`);
+  await expect(page.getByText("Its owner revoked this link.")).toBeVisible();
+  await page.goto(`/c/${c.id}?key=${c.reviewKey}`);
+  await expect(page.getByRole("heading", { level: 1, name: "review: view revoked" })).toBeVisible();
+  await expect(nginxCard(page)).toBeVisible();
+});
+
 test("the review link works on a phone-sized screen in dark mode", async ({ page, request }, testInfo) => {
   const c = await createComparison(request, "review: phone");
   await page.setViewportSize({ width: 390, height: 844 });

@@ -209,5 +209,9 @@ describe("createComparison / getComparison (PGlite in memory)", () => {
 
     await db.prisma.comparison.update({ where: { id }, data: { expiresAt: null, viewRevokedAt: new Date() } });
     expect(await getComparison({ db, id })).toEqual({ status: "gone", id, reason: "revoked" });
+    // a revoked view link does not hide the comparison from a checked review link; expiry does
+    expect((await getComparison({ db, id, access: "review" }))?.status).toBe("ok");
+    await db.prisma.comparison.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await getComparison({ db, id, access: "review" })).toEqual({ status: "gone", id, reason: "expired" });
   });
 });

@@ -23,6 +23,11 @@ export interface GetComparisonOptions {
   revision?: number;
   /** "now" for the expiry check (tests) */
   now?: Date;
+  /**
+   * The capability the caller has already checked (lib/review authorizeCapability):
+   * a revoked view link hides the comparison from view links only, not from review links.
+   */
+  access?: "view" | "review";
 }
 
 export interface StoredFile {
@@ -87,7 +92,7 @@ const roleSchema = z.enum(["development", "staging", "production", "other"]);
 const kindSchema = z.enum(["compose", "env", "procfile"]);
 const statusSchema = z.enum(["open", "accepted_risk", "will_fix", "fixed", "false_positive"]);
 
-export async function getComparison({ db, id, revision, now = new Date() }: GetComparisonOptions): Promise<GetComparisonResult> {
+export async function getComparison({ db, id, revision, now = new Date(), access = "view" }: GetComparisonOptions): Promise<GetComparisonResult> {
   const comparison = await db.prisma.comparison.findUnique({
     where: { id },
     select: {
@@ -100,7 +105,7 @@ export async function getComparison({ db, id, revision, now = new Date() }: GetC
     },
   });
   if (!comparison) return null;
-  if (comparison.viewRevokedAt) return { status: "gone", id, reason: "revoked" };
+  if (comparison.viewRevokedAt && access === "view") return { status: "gone", id, reason: "revoked" };
   if (comparison.expiresAt && comparison.expiresAt.getTime() < now.getTime()) return { status: "gone", id, reason: "expired" };
 
   const number = revision ?? comparison.revisions.at(-1)?.number;

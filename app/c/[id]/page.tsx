@@ -48,7 +48,9 @@ function readInput(id: string, sp: SearchParams) {
 }
 
 // one database read per request, shared by the metadata and the page
-const loadComparison = cache(async (id: string, revision: number | undefined) => getComparison({ db: await getDb(), id, ...(revision ? { revision } : {}) }));
+const loadComparison = cache(async (id: string, revision: number | undefined, access: "view" | "review") =>
+  getComparison({ db: await getDb(), id, access, ...(revision ? { revision } : {}) }),
+);
 
 /**
  * The capability of the link the page was opened with, checked on the server
@@ -56,8 +58,7 @@ const loadComparison = cache(async (id: string, revision: number | undefined) =>
  * `?key=` is a review link, anything else the view link. A revoked or expired
  * link is `gone`; an unknown id `missing`.
  */
-async function readCapability(id: string, sp: SearchParams) {
-  const key = typeof sp.key === "string" && sp.key.length <= 200 ? sp.key : null;
+const readCapability = cache(async (id: string, key: string | null) => {
   try {
     const auth = await authorizeCapability({ prisma: (await getDb()).prisma, comparisonId: id, secret: key, need: "view" });
     // an owner token pasted into a URL still only reviews here: owner actions take it in the owner panel
@@ -67,6 +68,10 @@ async function readCapability(id: string, sp: SearchParams) {
     if (isReviewError(err) && err.code === "GONE") return { kind: "gone" as const, reason: /expired/i.test(err.message) ? ("expired" as const) : ("revoked" as const) };
     throw err;
   }
+});
+
+function readKey(sp: SearchParams): string | null {
+  return typeof sp.key === "string" && sp.key.length <= 200 ? sp.key : null;
 }
 
 /** `?compare=N`: the revision to show the changes from. */
@@ -75,9 +80,13 @@ function readCompare(sp: SearchParams): number | null {
 }
 
 export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
-  const input = readInput((await params).id, await searchParams);
+  const sp = await searchParams;
+  const input = readInput((await params).id, sp);
   if (!input.success) return { title: "Not found" };
-  const c = await loadComparison(input.data.id, input.data.revision);
+  const capability = await readCapability(input.data.id, readKey(sp));
+  if (capability.kind === "missing") return { title: "Not found" };
+  if (capability.kind === "gone") return { title: "Gone" };
+  const c = await loadComparison(input.data.id, input.data.revision, capability.reviewKey ? "review" : "view");
   if (!c) return { title: "Not found" };
   if (c.status === "gone") return { title: "Gone" };
   const envs = c.revision.result.environments.map((e) => e.name).join(" ↔ ");
@@ -100,10 +109,10 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const sp = await searchParams;
   const input = readInput((await params).id, sp);
   if (!input.success) notFound();
-  const capability = await readCapability(input.data.id, sp);
+  const capability = await readCapability(input.data.id, readKey(sp));
   if (capability.kind === "missing") notFound();
   if (capability.kind === "gone") return <GonePage reason={capability.reason} />;
-  const comparison = await loadComparison(input.data.id, input.data.revision);
+  const comparison = await loadComparison(input.data.id, input.data.revision, capability.reviewKey ? "review" : "view");
   if (!comparison) notFound();
   if (comparison.status === "gone") return <GonePage reason={comparison.reason} />;
   const { reviewKey } = capability;
