@@ -162,6 +162,8 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
   };
 
   const interpolateString = (s: string, path: PathSegment[], parent: unknown, key: PathSegment | undefined): unknown => {
+    // no `$`: nothing to substitute (the template gives the text back, naming no variable)
+    if (!s.includes("$")) return castString(s, path, parent, key);
     const origins = new Map<string, InterpolationLookupResult>();
     const result = substituteTemplate({
       template: s,
@@ -202,13 +204,17 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
       }
       return s;
     }
-    const substituted = result.value ?? s;
+    return castString(result.value ?? s, path, parent, key);
+  };
+
+  /** `substituted` cast to the type the attribute at `path` expects, if any. */
+  const castString = (substituted: string, path: PathSegment[], parent: unknown, key: PathSegment | undefined): unknown => {
     const cast = castTypes ? castFor(path) : undefined;
     if (!cast) return substituted;
     const casted = cast(substituted);
     if (casted.error) {
       issues.push(
-        issue("INVALID_VALUE", `error while interpolating ${p}: failed to cast to expected type: ${casted.error}`, where(parent, key, path)),
+        issue("INVALID_VALUE", `error while interpolating ${formatPath(path)}: failed to cast to expected type: ${casted.error}`, where(parent, key, path)),
       );
       return substituted;
     }
@@ -236,19 +242,42 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
         copyAllLocs(node, out);
         return out;
       }
+      // containers in which nothing changed are returned as they are; the others are copied
       if (Array.isArray(node)) {
-        const out: unknown[] = [];
-        copyAllLocs(node, out);
-        node.forEach((item, i) => {
-          out.push(walk(item, [...path, i], node, i));
-        });
-        return out;
+        let out: unknown[] | undefined;
+        for (let i = 0; i < node.length; i++) {
+          const item: unknown = node[i];
+          path.push(i);
+          const v = walk(item, path, node, i);
+          path.pop();
+          if (!out && v !== item) {
+            out = node.slice(0, i);
+            copyAllLocs(node, out);
+          }
+          out?.push(v);
+        }
+        return out ?? node;
       }
       if (isMapping(node) && (Object.getPrototypeOf(node) === Object.prototype || Object.getPrototypeOf(node) === null)) {
-        const out: Record<string, unknown> = {};
-        copyAllLocs(node, out);
-        for (const [k, v] of Object.entries(node)) setOwn(out, k, walk(v, [...path, k], node, k));
-        return out;
+        let out: Record<string, unknown> | undefined;
+        const keys = Object.keys(node);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i] as string;
+          const before = node[k];
+          path.push(k);
+          const v = walk(before, path, node, k);
+          path.pop();
+          if (!out && v !== before) {
+            out = {};
+            copyAllLocs(node, out);
+            for (let j = 0; j < i; j++) {
+              const kj = keys[j] as string;
+              setOwn(out, kj, node[kj]);
+            }
+          }
+          if (out) setOwn(out, k, v);
+        }
+        return out ?? node;
       }
       return node;
     } finally {
