@@ -10,12 +10,19 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { parityResultSchema } from "@/lib/parity/result-schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { exitOf, startServer, type RunningServer } from "../helpers/server";
+import { startServer, type RunningServer } from "../helpers/server";
+import type { ChildProcess } from "node:child_process";
 import { checkWholeComparisons } from "../helpers/stored-comparisons";
 import { uploadWith } from "../hardening/http";
 
 // LOG_LEVEL stays info: startServer waits for the "listening" line
 const ENV = { FINGERPRINT_KEY: "c".repeat(40), RATE_LIMIT_CREATE_PER_MINUTE: "0" };
+
+/** Resolves once the process is gone, also when a signal ended it before we asked (exitCode stays null then). */
+function goneOf(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve({ code: proc.exitCode, signal: proc.signalCode });
+  return new Promise((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
+}
 
 async function readsBackWhole(base: string, id: string): Promise<void> {
   const res = await fetch(`${base}/api/comparisons/${id}`);
@@ -71,8 +78,8 @@ describe.runIf(testDbKind() === "postgres")("crash safety on postgres", () => {
     await Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)));
     expect(killed).toBe(true);
     expect(unexpected).toEqual([]);
-    expect(await exitOf(running.proc)).toBe(null); // killed by a signal, not exited
-    expect(running.proc.signalCode).toBe("SIGKILL");
+    expect(await goneOf(running.proc)).toEqual({ code: null, signal: "SIGKILL" });
+    server = undefined; // nothing left to stop
     expect(failed, "requests in flight when the server died").toBeGreaterThan(0);
 
     server = await startServer({ ...tdb.env, ...ENV });
@@ -118,14 +125,14 @@ describe.runIf(testDbKind() === "postgres")("crash safety on postgres", () => {
     });
     // the request is in flight (headers and part of the body sent) when SIGTERM arrives
     await new Promise((r) => setTimeout(r, 400));
-    const exited = exitOf(running.proc);
+    const exited = goneOf(running.proc);
     const started = Date.now();
     running.proc.kill("SIGTERM");
     const res = await answer;
     expect(res.status, res.text).toBe(201);
     const { id } = JSON.parse(res.text) as { id: string };
-    const code = await exited;
-    expect(code).toBe(0);
+    expect(await exited).toEqual({ code: 0, signal: null });
+    server = undefined;
     expect(Date.now() - started).toBeLessThan(10_000);
     const logs = running.logs;
     const shutdown = logs.find((l) => l.msg === "shutting down");
