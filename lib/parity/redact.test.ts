@@ -86,6 +86,12 @@ describe("redact", () => {
     expect(redactFileContent({ name: "c.yaml", kind: "compose", content: "command:\n  - --appendonly\n  - 'yes'\n" })).toContain("'yes'");
   });
 
+  it("masks a Sentry DSN key (a token as the whole user part of a URL) in place", () => {
+    const dsn = "https://4f0c2b9e8a7d6c5b4a39281706f5e4d3@o12345.ingest.sentry.io/42";
+    expect(maskUrlCredentials(dsn)).toBe("https://••••@o12345.ingest.sentry.io/42");
+    expect(redactFileContent({ name: ".env", kind: "env", content: `SENTRY_DSN=${dsn}\n` })).toBe("SENTRY_DSN=https://••••@o12345.ingest.sentry.io/42\n");
+  });
+
   it("redacts a file with a megabyte-long line quickly", () => {
     const started = Date.now();
     const out = redactFileContent({ name: "compose.yml", kind: "compose", content: `x: ${"a".repeat(1_000_000)}\nSECRET_KEY: abcdef123456\n` });

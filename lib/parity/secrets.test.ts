@@ -14,6 +14,14 @@ describe("secrets", () => {
     expect(findUrlCredentials("https://example.com:8443/path")).toEqual([]);
   });
 
+  it("finds a token written as the whole user part of a URL (Sentry DSN), not a plain user name", () => {
+    const dsn = "https://4f0c2b9e8a7d6c5b4a39281706f5e4d3@o12345.ingest.sentry.io/42";
+    expect(findUrlCredentials(dsn).map((c) => c.password)).toEqual(["4f0c2b9e8a7d6c5b4a39281706f5e4d3"]);
+    expect(classifySecret({ key: "SENTRY_DSN", value: dsn }).secret).toBe(true);
+    expect(findUrlCredentials("ssh://git@github.com/org/repo")).toEqual([]);
+    expect(findUrlCredentials("postgres://readonly_reporting_user@db/app")).toEqual([]);
+  });
+
   it("classifies strength: known default, placeholder, real-looking", () => {
     expect(classifySecret({ key: "SECRET_KEY", value: "changethis" }).strength).toBe("known-default");
     expect(classifySecret({ key: "DJANGO_SECRET_KEY", value: "!!!SET DJANGO_SECRET_KEY!!!" }).strength).toBe("placeholder");

@@ -74,7 +74,25 @@ export function findUrlCredentials(value: string): { password: string; start: nu
     const start = m.index + scheme.length + user.length + 1;
     if (password && !/^\$\{?[A-Za-z_]/.test(password)) out.push({ password, start, end: start + password.length });
   }
-  return out;
+  // a token as the whole user part (`https://<key>@o1.ingest.sentry.io/42`, `https://<token>@github.com`)
+  URL_TOKEN_USER.lastIndex = 0;
+  for (let i = 0; i < 1000; i++) {
+    const m = URL_TOKEN_USER.exec(value);
+    if (!m) break;
+    const [, scheme = "", token = ""] = m;
+    if (!looksLikeUrlToken(token)) continue;
+    const start = m.index + scheme.length;
+    out.push({ password: token, start, end: start + token.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const URL_TOKEN_USER = /\b([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_-]{16,256})@/gi;
+
+/** A random-looking user part: long hex, or letters and digits mixed with high entropy. */
+function looksLikeUrlToken(token: string): boolean {
+  if (/^[0-9a-f]{24,}$/i.test(token)) return true;
+  return token.length >= 20 && /\d/.test(token) && /[A-Za-z]/.test(token) && shannonEntropy(token) >= 3.5;
 }
 
 /** Shannon entropy in bits per character. */

@@ -40,7 +40,8 @@ export function spawnServer(env: Record<string, string | undefined>): { proc: Ch
 
 export function exitOf(proc: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
-    if (proc.exitCode !== null) resolve(proc.exitCode);
+    // a process ended by a signal keeps exitCode null: look at signalCode too
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.exitCode);
     else proc.once("exit", (code) => resolve(code));
   });
 }
@@ -55,7 +56,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   const deadline = Date.now() + timeoutMs;
   let url: string | undefined;
   while (!url) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${out.stderr}\n${out.stdout}`);
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited with ${proc.exitCode ?? proc.signalCode}: ${out.stderr}\n${out.stdout}`);
     if (Date.now() > deadline) {
       proc.kill("SIGKILL");
       throw new Error(`server did not start within ${timeoutMs} ms: ${out.stderr}\n${out.stdout}`);
@@ -73,7 +74,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
     stderr: () => out.stderr,
     stop: async (signal = "SIGTERM") => {
       const started = Date.now();
-      if (proc.exitCode !== null) return { code: proc.exitCode, ms: 0 };
+      if (proc.exitCode !== null || proc.signalCode !== null) return { code: proc.exitCode, ms: 0 };
       const exited = exitOf(proc);
       proc.kill(signal);
       const code = await exited;
