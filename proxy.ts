@@ -5,7 +5,9 @@
  *   policy for everything else, plus nosniff / no-referrer / no framing;
  * - refuses cross-origin writes (API and Server Actions) with 403 CROSS_ORIGIN;
  * - rate-limits creating comparisons per client (RATE_LIMIT_CREATE_PER_MINUTE),
- *   429 RATE_LIMITED with Retry-After.
+ *   429 RATE_LIMITED with Retry-After;
+ * - marks the page of an expired or revoked link for a 410 Gone status (the App
+ *   Router cannot set it from a page; server.ts applies it, the page renders the text).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
@@ -13,6 +15,10 @@ import { checkSameOrigin } from "@/lib/security/check-same-origin";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { getDb } from "@/lib/db/client";
+import { authorizeCapability } from "@/lib/review/authorize-capability";
+import { isReviewError } from "@/lib/review/errors";
+import { STATUS_OVERRIDE_HEADER } from "@/lib/http/status-override";
 
 function withSecurityHeaders(res: NextResponse, csp: string): NextResponse {
   res.headers.set("content-security-policy", csp);
@@ -53,7 +59,22 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  if (await isGonePage(request)) res.headers.set(STATUS_OVERRIDE_HEADER, "410");
+  return withSecurityHeaders(res, csp);
+}
+
+/** `/c/<id>` opened with a link that expired or was revoked (the page decides everything else). */
+async function isGonePage(request: NextRequest): Promise<boolean> {
+  const m = request.method === "GET" ? /^\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(request.nextUrl.pathname) : null;
+  if (!m?.[1]) return false;
+  const key = request.nextUrl.searchParams.get("key");
+  try {
+    await authorizeCapability({ prisma: (await getDb()).prisma, comparisonId: m[1], secret: key && key.length <= 200 ? key : null, need: "view" });
+    return false;
+  } catch (err) {
+    return isReviewError(err) && err.code === "GONE";
+  }
 }
 
 export const config = {

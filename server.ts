@@ -13,6 +13,7 @@ import { setProcessDatabase, type Database } from "@/lib/db/client";
 import { openAndMigrate } from "@/lib/db/open-and-migrate";
 import { MigrationError } from "@/lib/db/migrate";
 import { ensureFingerprintKey } from "@/lib/fingerprint-key";
+import { applyStatusOverride } from "@/lib/http/status-override";
 import { getLogger, routeOf } from "@/lib/log";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     inFlight++;
+    applyStatusOverride(res);
     // the TCP peer, for the rate limit in proxy.ts; overwrites anything the client sent
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (shuttingDown) res.setHeader("Connection", "close");

@@ -289,9 +289,11 @@ test("a revoked view link does not lock out the review link", async ({ page, req
   const c = await createComparison(request, "review: view revoked");
   const res = await request.post(`/api/comparisons/${c.id}/revoke`, { headers: { authorization: `Bearer ${c.ownerToken}` }, data: { link: "view" } });
   expect(res.status(), await res.text()).toBe(200);
-  await page.goto(`/c/${c.id}`);
+  const gone = await page.goto(`/c/${c.id}`);
+  expect(gone?.status()).toBe(410);
   await expect(page.getByText("Its owner revoked this link.")).toBeVisible();
-  await page.goto(`/c/${c.id}?key=${c.reviewKey}`);
+  const ok = await page.goto(`/c/${c.id}?key=${c.reviewKey}`);
+  expect(ok?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "review: view revoked" })).toBeVisible();
   await expect(nginxCard(page)).toBeVisible();
 });

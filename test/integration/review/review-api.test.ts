@@ -271,7 +271,14 @@ describe(`review API on ${testDbKind()}`, () => {
     expect((await call("GET", `/api/comparisons/${c.id}/findings`)).status).toBe(410);
     expect((await call("GET", `/api/comparisons/${c.id}`)).status).toBe(410);
     expect((await call("GET", `/api/comparisons/${c.id}/findings`, { secret: c.reviewKey })).status).toBe(200);
+    // the page of the revoked view link answers 410 and says so; the review link's page still works
+    const page = await fetch(`${server.url}/c/${c.id}`);
+    expect(page.status).toBe(410);
+    expect(page.headers.get("x-compose-parity-status")).toBeNull();
+    expect(await page.text()).toContain("Its owner revoked this link.");
+    expect((await fetch(`${server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(200);
     await call("POST", `/api/comparisons/${c.id}/revoke`, { secret: c.ownerToken, body: { link: "review" } });
+    expect((await fetch(`${server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(410);
     const gone = await call("GET", `/api/comparisons/${c.id}/activity`, { secret: c.reviewKey });
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe("GONE");
