@@ -6,7 +6,8 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/prisma-generate.mjs ./scripts/prisma-generate.mjs
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: the lock is written against a registry without other platforms' optional packages
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
