@@ -7,35 +7,14 @@
  * compose-go exercises in them; they run on exactly that. The few that need more of the loader
  * (extends, canonical forms) run through `loadEnvironment` — see LOADER_VECTORS.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readLoaderVectors, type LoaderVector } from "./loader-vectors";
 import { type Issue } from "@/lib/compose/issues";
 import { loadEnvironment } from "@/lib/compose/load-environment";
 import { mergeDocuments } from "@/lib/compose/merge";
 import { parseYaml } from "@/lib/compose/parse-yaml";
 
-interface Assertion {
-  path: string[];
-  equals?: unknown;
-  length?: number;
-  absent?: boolean;
-  falsy?: boolean;
-}
-
-interface LoaderVector {
-  name: string;
-  source: string;
-  files: string[];
-  env: Record<string, string>;
-  options?: { skipNormalization?: boolean; skipConsistencyCheck?: boolean };
-  assertions?: Assertion[] | null;
-  expectedError?: string;
-}
-
-const vectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../fixtures/conformance/compose-go/loader.json", import.meta.url)), "utf8"),
-) as LoaderVector[];
+const vectors = readLoaderVectors();
 
 /** Vectors that need phases beyond parse + merge, with the reason. */
 const LOADER_VECTORS: Record<string, string> = {

@@ -3,33 +3,12 @@
  * `loadEnvironment`: files load in order as base + overrides, with YAML tags, anchors,
  * merge, interpolation and validation; assertions are checked on the canonical model.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, it, expect } from "vitest";
+import { readLoaderVectors } from "./loader-vectors";
 import { loadEnvironment } from "@/lib/compose/load-environment";
 import { formatIssue } from "@/lib/compose/issues";
 
-interface Assertion {
-  path: string[];
-  equals?: unknown;
-  length?: number;
-  absent?: boolean;
-  falsy?: boolean;
-}
-
-interface LoaderVector {
-  name: string;
-  source: string;
-  files: string[];
-  env: Record<string, string>;
-  options: { skipNormalization?: boolean; skipConsistencyCheck?: boolean };
-  assertions?: Assertion[];
-  expectedError?: string;
-}
-
-const vectors = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../fixtures/conformance/compose-go/loader.json", import.meta.url)), "utf8"),
-) as LoaderVector[];
+const vectors = readLoaderVectors();
 
 /** Vectors we knowingly differ on (name → reason); they are skipped. None at present: all 26 pass. */
 const KNOWN_DIFFERENCES: Record<string, string> = {};
