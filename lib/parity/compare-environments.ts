@@ -9,9 +9,9 @@ import { matchServices, type ServiceGroup } from "./match-services";
 import { createScrubber, scrubDeep } from "./redact";
 import { RESULT_VERSION, type Finding, type ParityResult, type ServiceCell } from "./result-schema";
 import { inferRole, severityRank, type Role } from "./roles";
-import { commandString, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
+import { commandString, secretsOf, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
 import { RULES } from "./rules";
-import { classifySecret } from "./secrets";
+import type { SecretMemo } from "./secret-memo";
 import { summarizeFindings } from "./score";
 
 export interface CompareEnvironmentsOptions {
@@ -74,11 +74,11 @@ function cellFor(view: EnvironmentView, group: ServiceGroup): ServiceCell {
 }
 
 /** Every secret value (or secret part of a value) the environments hold, for scrubbing. */
-function collectSecrets(views: readonly EnvironmentView[]): string[] {
+function collectSecrets(views: readonly EnvironmentView[], { classify }: SecretMemo): string[] {
   const out: string[] = [];
   const add = (key: string, value: unknown) => {
     if (typeof value !== "string") return;
-    const c = classifySecret({ key, value });
+    const c = classify(key, value);
     if (c.secret) out.push(...c.parts);
   };
   for (const v of views) {
@@ -201,6 +201,6 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
       for (const part of (svc.image ?? "").split(/[/:@.]/)) if (part) names.add(part);
     }
   }
-  const scrub = createScrubber(collectSecrets(all), { names });
+  const scrub = createScrubber(collectSecrets(all, secretsOf(ctx)), { names });
   return scrubDeep(result, scrub, new Set(["id", "fingerprint"]));
 }

@@ -34,15 +34,20 @@ export function redactValue({
   key,
   value,
   fingerprintKey,
+  classify = (k, v) => classifySecret({ key: k, value: v }),
+  fingerprint: fingerprintOf = fingerprintSecret,
 }: {
   key: string;
   value: string | null | undefined;
   fingerprintKey: Uint8Array | string;
+  /** classification and fingerprint functions (a comparison passes memoised ones, see secret-memo.ts) */
+  classify?: (key: string, value: string) => SecretClassification;
+  fingerprint?: (o: { value: string; key: Uint8Array | string }) => string;
 }): RedactedValue {
-  const classification = classifySecret({ key, value });
+  const classification = typeof value === "string" ? classify(key, value) : classifySecret({ key, value });
   if (value === null || value === undefined) return { display: null, secret: false, classification };
   if (!classification.secret) return { display: value, secret: false, classification };
-  const fingerprint = fingerprintSecret({ value, key: fingerprintKey });
+  const fingerprint = fingerprintOf({ value, key: fingerprintKey });
   const wholeValue = classification.reasons.includes("key-name") || classification.reasons.includes("high-entropy");
   const display = wholeValue ? maskValue(value) : maskUrlCredentials(value);
   return { display, secret: true, fingerprint, classification };

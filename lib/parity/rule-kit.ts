@@ -5,9 +5,10 @@
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
 import { formatPath, type PathSegment } from "@/lib/compose/source-map";
 import type { ServiceGroup } from "./match-services";
-import { maskCommandSecrets, redactValue, type RedactedValue } from "./redact";
+import { maskCommandSecrets, type RedactedValue } from "./redact";
 import type { Finding, FindingLocation, FindingValue } from "./result-schema";
 import type { Factor, Role } from "./roles";
+import { createSecretMemo, type SecretMemo } from "./secret-memo";
 
 export interface EnvironmentView {
   name: string;
@@ -71,10 +72,22 @@ export function locations(...locs: (FindingLocation | undefined)[]): FindingLoca
   return out;
 }
 
+const memos = new WeakMap<RuleContext, SecretMemo>();
+
+/** The secret judgements of one comparison, memoised (one memo per context). */
+export function secretsOf(ctx: RuleContext): SecretMemo {
+  let m = memos.get(ctx);
+  if (!m) {
+    m = createSecretMemo({ fingerprintKey: ctx.fingerprintKey });
+    memos.set(ctx, m);
+  }
+  return m;
+}
+
 /** A shown value for a finding; `key` decides whether it is a secret. */
 export function findingValue(ctx: RuleContext, env: string, key: string, value: string | null | undefined, state?: FindingValue["state"]): FindingValue {
   if (state === "absent" || state === "unknown") return { env, state, value: null, secret: false };
-  const r: RedactedValue = redactValue({ key, value, fingerprintKey: ctx.fingerprintKey });
+  const r: RedactedValue = secretsOf(ctx).redact(key, value);
   return { env, state: "set", value: r.display, secret: r.secret, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}) };
 }
 

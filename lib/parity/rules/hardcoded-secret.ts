@@ -4,9 +4,8 @@
  * in URLs, known defaults, placeholders, entropy (factor III).
  */
 import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
-import { classifySecret } from "../secrets";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locate, locations, mergeSharedFindings, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
 import type { FindingLocation, FindingValue } from "../result-schema";
 
 const STRENGTH_WORDS = {
@@ -22,6 +21,13 @@ function severityOf(strength: keyof typeof STRENGTH_WORDS, productionLike: boole
   return strength === "placeholder" ? "medium" : "high";
 }
 
+/** Every key some service of an environment has in its `environment` (own properties). */
+function ownEnvKeys(services: Record<string, { environment?: Record<string, unknown> }> | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const svc of Object.values(services ?? {})) if (svc.environment) for (const k of Object.getOwnPropertyNames(svc.environment)) keys.add(k);
+  return keys;
+}
+
 const AUTH_LABEL = /(basicauth|digestauth)\.users$/i;
 
 export const hardcodedSecretRule: Rule = {
@@ -31,6 +37,7 @@ export const hardcodedSecretRule: Rule = {
   description: "A secret-looking value (by key name, credentials in a URL, a known default, or entropy) is written literally in a compose file or an env file.",
   check(ctx) {
     const out: FindingDraft[] = [];
+    const { classify } = secretsOf(ctx);
     const coveredVars = new Map<string, Set<string>>();
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
@@ -49,7 +56,7 @@ export const hardcodedSecretRule: Rule = {
             coveredVars.set(p.view.name, set);
           }
           if (origin.kind === "unknown") continue;
-          const c = classifySecret({ key, value: raw });
+          const c = classify(key, raw);
           if (!c.secret) continue;
           const where =
             origin.kind === "env-file" ? `the env file ${origin.file ?? ""}`.trim() : origin.kind === "default" ? "a variable default in the compose file" : "the compose file";
@@ -83,14 +90,14 @@ export const hardcodedSecretRule: Rule = {
       // build arguments end up in the image history
       const argHits = present.flatMap((p) =>
         Object.entries(p.service.build?.args ?? {})
-          .filter(([k, v]) => typeof v === "string" && classifySecret({ key: k, value: v }).secret)
+          .filter(([k, v]) => typeof v === "string" && classify(k, v).secret)
           .map(([k, v]) => ({ p, k, v: v as string })),
       );
       for (const k of [...new Set(argHits.map((h) => h.k))].sort()) {
         const hs = argHits.filter((h) => h.k === k);
         let severity: Severity = "info";
         for (const h of hs) {
-          const s = severityOf(classifySecret({ key: k, value: h.v }).strength, isProductionLike(h.p.view.role), h.v);
+          const s = severityOf(classify(k, h.v).strength, isProductionLike(h.p.view.role), h.v);
           if (severityRank(s) > severityRank(severity)) severity = s;
         }
         out.push({
@@ -132,11 +139,13 @@ export const hardcodedSecretRule: Rule = {
     // project variables (interpolation only) that no service env value used
     const byVar = new Map<string, { env: string; value: string; file: string; line: number; productionLike: boolean }[]>();
     for (const view of ctx.environments) {
+      let serviceKeys: Set<string> | undefined;
       for (const [name, v] of Object.entries(view.env.variables ?? {})) {
         if (coveredVars.get(view.name)?.has(name) || name.startsWith("COMPOSE_")) continue;
         // the same key reaches a service through env_file: reported with the service
-        if (Object.values(view.env.project.services ?? {}).some((svc) => svc.environment && Object.hasOwn(svc.environment, name))) continue;
-        const c = classifySecret({ key: name, value: v.value });
+        serviceKeys ??= ownEnvKeys(view.env.project.services);
+        if (serviceKeys.has(name)) continue;
+        const c = classify(name, v.value);
         if (!c.secret) continue;
         byVar.set(name, [...(byVar.get(name) ?? []), { env: view.name, value: v.value, file: v.file, line: v.line, productionLike: isProductionLike(view.role) }]);
       }
@@ -144,7 +153,7 @@ export const hardcodedSecretRule: Rule = {
     for (const [name, hits] of [...byVar].sort(([a], [b]) => a.localeCompare(b))) {
       let severity: Severity = "info";
       for (const h of hits) {
-        const c = classifySecret({ key: name, value: h.value });
+        const c = classify(name, h.value);
         const s = severityOf(c.strength, h.productionLike, h.value);
         if (severityRank(s) > severityRank(severity)) severity = s;
       }

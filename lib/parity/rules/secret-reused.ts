@@ -3,9 +3,8 @@
  * fingerprint (never by plaintext).
  */
 import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
-import { redactValue } from "../redact";
 import { isProductionLike, type Severity } from "../roles";
-import { locations, mergeSharedFindings, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
 
 export const secretReusedRule: Rule = {
   id: "secret-reused",
@@ -27,7 +26,7 @@ export const secretReusedRule: Rule = {
           if (typeof raw !== "string" || raw === "") continue;
           // a value we do not know (env file not given, required variable set elsewhere) cannot be compared
           if (valueOrigin(p.view, p.name, key).kind === "unknown") continue;
-          const r = redactValue({ key, value: raw, fingerprintKey: ctx.fingerprintKey });
+          const r = secretsOf(ctx).redact(key, raw);
           // a placeholder is not a secret yet (hardcoded-secret reports it)
           if (!r.secret || !r.fingerprint || r.classification.strength === "placeholder") continue;
           byPrint.set(r.fingerprint, [...(byPrint.get(r.fingerprint) ?? []), { p, display: r.display }]);

@@ -1,0 +1,49 @@
+/**
+ * Secret judgements memoised for one comparison: each distinct (key, value) pair is
+ * classified and redacted once, and each distinct value fingerprinted once, however
+ * many rules look at it. A memo lives as long as its comparison (one per
+ * `RuleContext`, see `secretsOf` in rule-kit.ts); it never outlives the key it was
+ * made with. Results are shared between callers and must not be mutated.
+ */
+import { redactValue, type RedactedValue } from "./redact";
+import { classifySecret, fingerprintSecret, type SecretClassification } from "./secrets";
+
+export interface SecretMemo {
+  classify: (key: string, value: string | null | undefined) => SecretClassification;
+  redact: (key: string, value: string | null | undefined) => RedactedValue;
+}
+
+function memo2<T>(compute: (key: string, value: string) => T): (key: string, value: string) => T {
+  const byKey = new Map<string, Map<string, T>>();
+  return (key, value) => {
+    let byValue = byKey.get(key);
+    if (!byValue) {
+      byValue = new Map();
+      byKey.set(key, byValue);
+    }
+    let r = byValue.get(value);
+    if (r === undefined) {
+      r = compute(key, value);
+      byValue.set(value, r);
+    }
+    return r;
+  };
+}
+
+export function createSecretMemo({ fingerprintKey }: { fingerprintKey: Uint8Array | string }): SecretMemo {
+  const prints = new Map<string, string>();
+  const fingerprint = ({ value, key }: { value: string; key: Uint8Array | string }) => {
+    let f = prints.get(value);
+    if (f === undefined) {
+      f = fingerprintSecret({ value, key });
+      prints.set(value, f);
+    }
+    return f;
+  };
+  const classifyString = memo2((key, value) => classifySecret({ key, value }));
+  const redactString = memo2((key, value) => redactValue({ key, value, fingerprintKey, classify: classifyString, fingerprint }));
+  return {
+    classify: (key, value) => (typeof value === "string" ? classifyString(key, value) : classifySecret({ key, value })),
+    redact: (key, value) => (typeof value === "string" ? redactString(key, value) : redactValue({ key, value, fingerprintKey })),
+  };
+}
