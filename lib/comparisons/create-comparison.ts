@@ -1,8 +1,8 @@
 /**
  * Analyses an upload (two or more environments) and stores it as a new comparison
- * with revision 1, in one transaction. Only redacted file contents, the (masked)
- * parity result and masked canonical models are stored; capabilities are stored
- * as sha256 hashes. When an environment does not load, nothing is stored and an
+ * with revision 1, in one transaction (one SQL statement, sent once the analysis
+ * is done). Only redacted file contents, the (masked) parity result and masked
+ * canonical models are stored; capabilities are stored as sha256 hashes. When an environment does not load, nothing is stored and an
  * `AnalysisError` names the first error (file as uploaded, line, col).
  */
 import { nanoid } from "nanoid";
@@ -88,12 +88,13 @@ export async function createComparison({ db, input, fingerprintKey, publicUrl }:
   const reviewKey = nanoid(24);
   const ownerToken = nanoid(32);
 
-  await db.prisma.$transaction(async (tx) => {
-    await tx.comparison.create({
-      data: { id, title: data.title ?? "", reviewKeyHash: sha256Hex(reviewKey), ownerTokenHash: sha256Hex(ownerToken) },
-      select: { id: true },
-    });
-    await storeRevision({ tx, comparisonId: id, number: 1, analysis });
+  // one statement: the comparison, revision 1 and its rows are stored together or not at all
+  await storeRevision({
+    tx: db.prisma,
+    comparisonId: id,
+    number: 1,
+    analysis,
+    comparison: { title: data.title ?? "", reviewKeyHash: sha256Hex(reviewKey), ownerTokenHash: sha256Hex(ownerToken) },
   });
 
   const base = (publicUrl ?? "").replace(/\/+$/, "");
