@@ -3,7 +3,7 @@
  * documented result (docs/result-format.md). Pure: no I/O; never throws (a failing
  * rule becomes an INTERNAL issue); secret values never appear in the result.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
 import { matchServices, type ServiceGroup } from "./match-services";
 import { createScrubber, scrubDeep } from "./redact";
@@ -24,7 +24,7 @@ export interface CompareEnvironmentsOptions {
 export function findingId({ rule, service, key, environments, occurrence = 0 }: { rule: string; service: string | null; key: string | null; environments: readonly string[]; occurrence?: number }): string {
   const parts = [rule, service ?? "", key ?? "", [...environments].sort().join(",")];
   if (occurrence > 0) parts.push(String(occurrence));
-  return createHash("sha256").update(parts.join("\u001f"), "utf8").digest("hex").slice(0, 16);
+  return hash("sha256", parts.join("\u001f"), "hex").slice(0, 16);
 }
 
 function buildSummary(svc: ServiceConfig): string | null {
@@ -154,12 +154,15 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
   }
 
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
+  // the collators `localeCompare` would build on every call, built once
+  const byService = new Intl.Collator().compare;
+  const byKey = new Intl.Collator(undefined, { numeric: true }).compare;
   drafts.sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
-      (a.service ?? "").localeCompare(b.service ?? "") ||
-      (a.key ?? "").localeCompare(b.key ?? "", undefined, { numeric: true }),
+      byService(a.service ?? "", b.service ?? "") ||
+      byKey(a.key ?? "", b.key ?? ""),
   );
   const used = new Map<string, number>();
   const findings: Finding[] = drafts.map((d) => {

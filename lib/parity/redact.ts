@@ -73,11 +73,25 @@ export function createScrubber(secrets: Iterable<string>, { names = [] }: { name
     .filter((s) => !/^(\{\{.*\}\}|<[^>]+>)$/.test(s))
     .sort((a, b) => b.length - a.length);
   if (!list.length) return (s) => s;
+  // one pass tells whether a string holds any of the values (most hold none); only those are replaced, value by value as before
+  const any = anyOf(list);
   return (s) => {
+    if (!any(s)) return s;
     let out = s;
     for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(MASK);
     return out;
   };
+}
+
+/** A test for whether a string contains any of `values`: one regular expression of the escaped values. */
+function anyOf(values: readonly string[]): (s: string) => boolean {
+  try {
+    const re = new RegExp(values.map((v) => v.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("|"));
+    return (s) => re.test(s);
+  } catch {
+    // too large for one expression
+    return (s) => values.some((v) => s.includes(v));
+  }
 }
 
 /** Masks secrets written on a command line: `--requirepass X`, `--password=X`, `KEY=value` with a secret key, URL credentials. */
@@ -92,15 +106,32 @@ export function maskCommandSecrets(command: string): string {
   return out;
 }
 
-/** Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`. */
+/**
+ * Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`;
+ * returns a copy. `scrub` must be a pure function of its string (each distinct key is scrubbed once).
+ */
 export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
+  const scrubbedKeys = new Map<string, string>();
+  const scrubKey = (k: string): string => {
+    let s = scrubbedKeys.get(k);
+    if (s === undefined) {
+      s = scrub(k);
+      scrubbedKeys.set(k, s);
+    }
+    return s;
+  };
   const walk = (v: unknown, depth: number): unknown => {
     if (depth > 64) return v;
     if (typeof v === "string") return scrub(v);
     if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     if (v !== null && typeof v === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[scrub(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        const x = (v as Record<string, unknown>)[k];
+        out[scrubKey(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
+      }
       return out;
     }
     return v;
