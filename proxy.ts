@@ -20,6 +20,9 @@ import { authorizeCapability } from "@/lib/review/authorize-capability";
 import { isReviewError } from "@/lib/review/errors";
 import { STATUS_OVERRIDE_HEADER } from "@/lib/http/status-override";
 
+/** API answers and files: nothing may run (the same policy every time). */
+const LOCKED_DOWN_CSP = buildContentSecurityPolicy();
+
 function withSecurityHeaders(res: NextResponse, csp: string): NextResponse {
   res.headers.set("content-security-policy", csp);
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
@@ -31,7 +34,7 @@ function apiError(status: number, code: string, message: string, headers: Record
     { error: { code, message, file: null, line: null, col: null } },
     { status, headers: { "cache-control": "no-store", ...headers } },
   );
-  return withSecurityHeaders(res, buildContentSecurityPolicy());
+  return withSecurityHeaders(res, LOCKED_DOWN_CSP);
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
@@ -52,7 +55,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }
   }
 
-  if (isApi) return withSecurityHeaders(NextResponse.next(), buildContentSecurityPolicy());
+  if (isApi) return withSecurityHeaders(NextResponse.next(), LOCKED_DOWN_CSP);
 
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });

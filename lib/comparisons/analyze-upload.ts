@@ -73,7 +73,7 @@ export function analyzeUpload({ environments, fingerprintKey }: { environments: 
   });
   // already masked by the parity lib; scrubbed again with the secrets found on command lines too
   const result = scrubDeep(compared, scrub, new Set(["id", "fingerprint"]));
-  const models = maskModels({ environments: loaded, fingerprintKey });
+  const models = maskModels({ environments: loaded, fingerprintKey, scrub });
   return {
     result,
     models,

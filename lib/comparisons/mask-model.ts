@@ -12,6 +12,8 @@ import { classifySecret, isSecretKey } from "@/lib/parity/secrets";
 export interface MaskModelsOptions {
   environments: readonly LoadedEnvironment[];
   fingerprintKey: Uint8Array | string;
+  /** the scrubber of these environments' secret values, when the caller already made it (`createEnvironmentsScrubber`) */
+  scrub?: (s: string) => string;
 }
 
 /** Maps whose values are judged as env values (key name, URL credentials, entropy). */
@@ -113,8 +115,7 @@ function maskTree(value: unknown, fingerprintKey: Uint8Array | string): unknown 
 }
 
 /** Per environment name: its canonical model with every secret value masked. */
-export function maskModels({ environments, fingerprintKey }: MaskModelsOptions): Record<string, ComposeProject> {
-  const scrub = createScrubber(collectSecretValues({ environments }), { names: projectNames(environments) });
+export function maskModels({ environments, fingerprintKey, scrub = createEnvironmentsScrubber({ environments }) }: MaskModelsOptions): Record<string, ComposeProject> {
   const out: Record<string, ComposeProject> = {};
   for (const env of environments) {
     const masked = maskTree(env.project, fingerprintKey) as ComposeProject;

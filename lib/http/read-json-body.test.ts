@@ -72,5 +72,9 @@ describe("readJsonBody", () => {
     expect(await codeOf(readJsonBody({ request: request('{"a":[{"b":"x\\ud800y"}]}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
     expect(await codeOf(readJsonBody({ request: request('{"\\udc00":1}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
     expect(await readJsonBody({ request: request('{"a":"\\ud83d\\ude00 ok"}'), maxBytes: 1024 })).toEqual({ a: "😀 ok" });
+    // upper-case escapes, and surrogate-like text that is no escape (an escaped backslash, then "ud800")
+    expect(await codeOf(readJsonBody({ request: request('{"a":"\\uDBFF"}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
+    expect(await readJsonBody({ request: request('{"a":"\\\\ud800"}'), maxBytes: 1024 })).toEqual({ a: "\\ud800" });
+    expect(await readJsonBody({ request: request('{"a":"\u{1F600}"}'), maxBytes: 1024 })).toEqual({ a: "😀" });
   });
 });

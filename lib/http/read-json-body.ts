@@ -62,11 +62,15 @@ export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): 
     throw new RequestError("INVALID_JSON", "The request body is not valid JSON.");
   }
   // `"\ud800"` is valid JSON but not Unicode text: the database (and every later step) cannot hold it
-  if (holdsLoneSurrogate(value)) {
+  // valid UTF-8 holds no surrogate: one can only come from a `\uD8xx`–`\uDFxx` escape, so most bodies need no walk
+  if (SURROGATE_ESCAPE.test(text) && holdsLoneSurrogate(value)) {
     throw new RequestError("INVALID_JSON", "The request body holds a lone UTF-16 surrogate escape (\\uD800–\\uDFFF), which is not Unicode text.");
   }
   return value;
 }
+
+/** A JSON escape of a UTF-16 surrogate (paired or not). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /** With the `u` flag a surrogate pair is one code point, so only unpaired halves match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
