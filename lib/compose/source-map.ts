@@ -31,7 +31,41 @@ interface LocTable {
   shared: boolean;
 }
 
-const TABLES = new WeakMap<object, LocTable>();
+/**
+ * The side table lives in a private class field stamped onto each container (the base
+ * constructor returns the container, so the subclass's field is added to it): invisible to
+ * `Object.keys`, spread, JSON and equality checks, like a WeakMap entry, but far cheaper to
+ * create for the many short-lived containers the phases build. Containers that cannot take a
+ * field (frozen, sealed, non-extensible) use a WeakMap.
+ */
+class Stampable {
+  constructor(target: object) {
+    return target;
+  }
+}
+
+const FALLBACK = new WeakMap<object, LocTable>();
+
+class LocStamp extends Stampable {
+  #table: LocTable;
+
+  private constructor(target: object, table: LocTable) {
+    super(target);
+    this.#table = table;
+  }
+
+  static get(container: object): LocTable | undefined {
+    return #table in container ? (container as LocStamp).#table : FALLBACK.get(container);
+  }
+
+  static set(container: object, table: LocTable): void {
+    if (#table in container) (container as LocStamp).#table = table;
+    else if (Object.isExtensible(container)) new LocStamp(container, table);
+    else FALLBACK.set(container, table);
+  }
+}
+
+const TABLES = { get: LocStamp.get, set: LocStamp.set };
 
 function ownKeys(container: object): Map<PathSegment, SourceLocation> {
   let t = TABLES.get(container);

@@ -1,0 +1,89 @@
+import { describe, it, expect } from "vitest";
+import { collectLocations, copyAllLocs, copyLoc, formatPath, getLoc, getSelfLoc, locAt, setLoc, setSelfLoc } from "./source-map";
+
+const at = (line: number, col = 1) => ({ file: "compose.yaml", line, col });
+
+describe("source-map side table", () => {
+  it("keeps locations beside the values: keys, spread, JSON and equality do not see them", () => {
+    const web = { image: "nginx", ports: ["80:80"] };
+    setLoc(web, "image", at(3, 5));
+    setSelfLoc(web, at(3, 5));
+    setLoc(web.ports, 0, at(5, 9));
+    expect(Object.keys(web)).toEqual(["image", "ports"]);
+    expect(Object.getOwnPropertySymbols(web)).toEqual([]);
+    expect(JSON.stringify(web)).toBe('{"image":"nginx","ports":["80:80"]}');
+    expect(web).toEqual({ image: "nginx", ports: ["80:80"] });
+    expect(getLoc(web, "image")).toEqual(at(3, 5));
+    expect(getLoc(web.ports, 0)).toEqual(at(5, 9));
+    expect(getSelfLoc(web)).toEqual(at(3, 5));
+    // a spread copy is a new container: it has no locations until they are copied
+    const copy = { ...web };
+    expect(getLoc(copy, "image")).toBeUndefined();
+    copyAllLocs(web, copy);
+    expect(getLoc(copy, "image")).toEqual(at(3, 5));
+    expect(getSelfLoc(copy)).toEqual(at(3, 5));
+  });
+
+  it("records locations on frozen and non-extensible containers too", () => {
+    const frozen = Object.freeze({ a: 1 });
+    const sealed = Object.preventExtensions([1, 2]);
+    setLoc(frozen, "a", at(1));
+    setSelfLoc(frozen, at(1));
+    setLoc(sealed, 1, at(2));
+    expect(getLoc(frozen, "a")).toEqual(at(1));
+    expect(getSelfLoc(frozen)).toEqual(at(1));
+    expect(getLoc(sealed, 1)).toEqual(at(2));
+    const to: Record<string, unknown> = {};
+    copyAllLocs(frozen, to);
+    expect(getLoc(to, "a")).toEqual(at(1));
+  });
+
+  it("copies child maps on write, so a copy and its source change independently", () => {
+    const a: Record<string, unknown> = { x: 1, y: 2 };
+    setLoc(a, "x", at(1));
+    const b: Record<string, unknown> = { ...a };
+    copyAllLocs(a, b);
+    setLoc(b, "y", at(9));
+    setLoc(a, "x", at(7));
+    expect(getLoc(a, "y")).toBeUndefined();
+    expect(getLoc(b, "y")).toEqual(at(9));
+    expect(getLoc(b, "x")).toEqual(at(1));
+    expect(getLoc(a, "x")).toEqual(at(7));
+    copyLoc(a, "x", b, "z");
+    expect(getLoc(b, "z")).toEqual(at(7));
+  });
+
+  it("answers nothing for scalars and containers without locations", () => {
+    expect(getLoc(null, "a")).toBeUndefined();
+    expect(getLoc("text", 0)).toBeUndefined();
+    expect(getLoc({}, "a")).toBeUndefined();
+    expect(getSelfLoc([])).toBeUndefined();
+  });
+
+  it("finds the nearest known location along a path", () => {
+    const root = { services: { web: { environment: { A: "1" } } } };
+    setSelfLoc(root, at(1));
+    setLoc(root, "services", at(1));
+    setLoc(root.services, "web", at(2, 3));
+    expect(locAt(root, ["services", "web", "environment", "A"])).toEqual(at(2, 3));
+    expect(locAt(root, [])).toEqual(at(1));
+  });
+
+  it("collects every location keyed by its formatted path, once per container", () => {
+    const labels = { "traefik.enable": "true" };
+    const root = { services: { web: { labels, ports: ["80:80"] } } };
+    setLoc(root, "services", at(1));
+    setLoc(root.services, "web", at(2));
+    setLoc(root.services.web, "labels", at(3));
+    setLoc(labels, "traefik.enable", at(4));
+    setLoc(root.services.web.ports, 0, at(6));
+    expect(collectLocations(root)).toEqual({
+      services: at(1),
+      "services.web": at(2),
+      "services.web.labels": at(3),
+      'services.web.labels["traefik.enable"]': at(4),
+      "services.web.ports[0]": at(6),
+    });
+    expect(formatPath(["services", "web", "labels", "traefik.enable"])).toBe('services.web.labels["traefik.enable"]');
+  });
+});
