@@ -31,6 +31,8 @@ import { issue, type Issue, type PhaseResult } from "./issues";
 import { mergeDocuments } from "./merge";
 import { getLoc, setLoc, setSelfLoc, type SourceLocation } from "./source-map";
 import { OverrideTag, ResetTag } from "./tags";
+import { readYamlFast } from "./yaml/read-yaml-fast";
+import { goPlainNumber } from "./yaml/scalars";
 
 export interface YamlLimits {
   /** the largest file accepted, in UTF-8 bytes */
@@ -91,7 +93,16 @@ export function parseYaml({ content, file, limits }: ParseYamlOptions): PhaseRes
  * empty mapping and an info issue; empty documents between `---` markers are skipped.
  * On a fatal error (syntax, template markers, limits) `value` is empty.
  */
-export function parseYamlDocuments({ content, file, limits }: ParseYamlOptions): PhaseResult<unknown[]> {
+export function parseYamlDocuments(options: ParseYamlOptions): PhaseResult<unknown[]> {
+  return readDocuments(options, true);
+}
+
+/** `parseYamlDocuments` without the fast path: eemeli `yaml` and the walk below, always. */
+export function parseYamlDocumentsReference(options: ParseYamlOptions): PhaseResult<unknown[]> {
+  return readDocuments(options, false);
+}
+
+function readDocuments({ content, file, limits }: ParseYamlOptions, fast: boolean): PhaseResult<unknown[]> {
   const lim: YamlLimits = { ...DEFAULT_YAML_LIMITS, ...limits };
   const issues: Issue[] = [];
   const size = utf8ByteLength(content);
@@ -102,6 +113,12 @@ export function parseYamlDocuments({ content, file, limits }: ParseYamlOptions):
     return { value: [], issues };
   }
   const text = content.startsWith("\uFEFF") ? content.slice(1) : content;
+  // the fast path (lib/compose/yaml/) reads the common subset of YAML exactly as below, or
+  // declines; a file with template markers always goes below (it gets a warning or an error)
+  if (fast && !mayHoldTemplateMarker(text)) {
+    const read = readYamlFast({ text, file, limits: lim });
+    if (read.kind === "parsed") return { value: [read.value], issues };
+  }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter,
@@ -569,36 +586,7 @@ function indexAnchors(doc: Document.Parsed): Map<string, { start: number; node: 
   return out;
 }
 
-const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
-const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-
-/**
- * How go-yaml (compose's YAML library) reads a plain scalar that starts with a digit or a
- * sign: underscores are dropped, then Go's base-0 integer syntax (`0755` is octal, `0b101`
- * binary, `0x1F` hex), then a float. The YAML 1.2 core schema reads `0755` as 755 and
- * `1_000` as a string; compose reads 493 and 1000, so we do too. Undefined: not a number.
- */
-export function goPlainNumber(source: string): number | undefined {
-  if (!/^[-+0-9]/.test(source)) return undefined;
-  const plain = source.replaceAll("_", "");
-  if (GO_INT.test(plain)) {
-    const negative = plain.startsWith("-");
-    const body = plain.replace(/^[-+]/, "");
-    let value: number;
-    if (/^0[xX]/.test(body)) value = parseInt(body.slice(2), 16);
-    else if (/^0[bB]/.test(body)) value = parseInt(body.slice(2), 2);
-    else if (/^0[oO]/.test(body)) value = parseInt(body.slice(2), 8);
-    else if (body.length > 1 && body.startsWith("0")) value = parseInt(body.slice(1), 8);
-    else value = parseInt(body, 10);
-    if (Number.isNaN(value)) return undefined;
-    return negative ? -value : value;
-  }
-  if (GO_FLOAT.test(plain)) {
-    const value = Number(plain);
-    return Number.isNaN(value) ? undefined : value;
-  }
-  return undefined;
-}
+export { goPlainNumber };
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
   const c = doc.contents as unknown;
@@ -623,6 +611,12 @@ function dotted(path: readonly (string | number)[]): string {
 
 function where(path: readonly (string | number)[]): string {
   return path.length === 0 ? "at top level" : `in ${dotted(path)}`;
+}
+
+/** False when `findTemplateMarker` cannot find anything (no opening delimiter at all). */
+function mayHoldTemplateMarker(text: string): boolean {
+  if (!text.includes("{{") && !text.includes("{%") && !text.includes("{#")) return false;
+  return findTemplateMarker(text) !== undefined;
 }
 
 /** yaml's messages end with a code excerpt; keep the first line, without the position. */
