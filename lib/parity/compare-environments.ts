@@ -27,6 +27,21 @@ export function findingId({ rule, service, key, environments, occurrence = 0 }: 
   return hash("sha256", parts.join("\u001f"), "hex").slice(0, 16);
 }
 
+/**
+ * The rank of each distinct string in `compare`'s order; strings that compare equal
+ * share a rank, so rank differences order like `compare` itself.
+ */
+function collationRanks(strings: readonly string[], compare: (a: string, b: string) => number): Map<string, number> {
+  const sorted = [...new Set(strings)].sort(compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((s, i) => {
+    if (i > 0 && compare(sorted[i - 1] as string, s) !== 0) rank++;
+    ranks.set(s, rank);
+  });
+  return ranks;
+}
+
 function buildSummary(svc: ServiceConfig): string | null {
   if (!svc.build) return null;
   const extra = [svc.build.dockerfile, svc.build.target ? `target ${svc.build.target}` : undefined].filter(Boolean);
@@ -154,16 +169,23 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
   }
 
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
-  // the collators `localeCompare` would build on every call, built once
-  const byService = new Intl.Collator().compare;
-  const byKey = new Intl.Collator(undefined, { numeric: true }).compare;
-  drafts.sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
-      byService(a.service ?? "", b.service ?? "") ||
-      byKey(a.key ?? "", b.key ?? ""),
+  // services and keys ordered as `localeCompare` orders them (the second numerically), each distinct string collated once
+  const serviceOrder = collationRanks(
+    drafts.map((d) => d.service ?? ""),
+    new Intl.Collator().compare,
   );
+  const keyOrder = collationRanks(
+    drafts.map((d) => d.key ?? ""),
+    new Intl.Collator(undefined, { numeric: true }).compare,
+  );
+  const sortKeys = new Map(
+    drafts.map((d) => [d, [-severityRank(d.severity), ruleOrder.get(d.rule) ?? 0, serviceOrder.get(d.service ?? "") ?? 0, keyOrder.get(d.key ?? "") ?? 0]] as const),
+  );
+  drafts.sort((a, b) => {
+    const ka = sortKeys.get(a) as readonly number[];
+    const kb = sortKeys.get(b) as readonly number[];
+    return (ka[0] as number) - (kb[0] as number) || (ka[1] as number) - (kb[1] as number) || (ka[2] as number) - (kb[2] as number) || (ka[3] as number) - (kb[3] as number);
+  });
   const used = new Map<string, number>();
   const findings: Finding[] = drafts.map((d) => {
     const base = findingId({ rule: d.rule, service: d.service, key: d.key, environments: d.environments });

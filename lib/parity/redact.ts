@@ -63,6 +63,9 @@ export function redactValue({
 /** Well-known defaults that are also ordinary names (images, engines, frameworks). */
 const NAME_LIKE_DEFAULTS = new Set(["postgres", "mysql", "mariadb", "mongodb", "django", "secret", "example", "default", "password", "insecure", "redis"]);
 
+/** The scrubber when there is nothing to scrub. */
+const unchanged = (s: string): string => s;
+
 export function createScrubber(secrets: Iterable<string>, { names = [] }: { names?: Iterable<string> } = {}): (s: string) => string {
   // values that are also names in the project (a service, a part of an image name) stay visible there
   const exempt = new Set([...NAME_LIKE_DEFAULTS, ...[...names].map((n) => n.toLowerCase())]);
@@ -72,7 +75,7 @@ export function createScrubber(secrets: Iterable<string>, { names = [] }: { name
     // template markers (`{{ cookiecutter.x }}`, `<your-key>`) are not secrets
     .filter((s) => !/^(\{\{.*\}\}|<[^>]+>)$/.test(s))
     .sort((a, b) => b.length - a.length);
-  if (!list.length) return (s) => s;
+  if (!list.length) return unchanged;
   // one pass tells whether a string holds any of the values (most hold none); only those are replaced, value by value as before
   const any = anyOf(list);
   return (s) => {
@@ -106,13 +109,15 @@ export function maskCommandSecrets(command: string): string {
   return out;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
  * Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`;
  * returns a copy. `scrub` must be a pure function of its string (each distinct key is scrubbed once).
  */
 export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
   const scrubbedKeys = new Map<string, string>();
-  const scrubKey = (k: string): string => {
+  const scrubKey = scrub === unchanged ? unchanged : (k: string): string => {
     let s = scrubbedKeys.get(k);
     if (s === undefined) {
       s = scrub(k);
@@ -123,18 +128,21 @@ export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: R
   const walk = (v: unknown, depth: number): unknown => {
     if (depth > 64) return v;
     if (typeof v === "string") return scrub(v);
-    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
-    if (v !== null && typeof v === "object") {
-      const out: Record<string, unknown> = {};
-      const keys = Object.keys(v);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i] as string;
-        const x = (v as Record<string, unknown>)[k];
-        out[scrubKey(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
-      }
+    if (typeof v !== "object" || v === null) return v;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      const out: unknown[] = new Array(n);
+      for (let i = 0; i < n; i++) if (i in v) out[i] = walk(v[i], depth + 1);
       return out;
     }
-    return v;
+    // own enumerable string keys, in Object.keys order
+    const out: Record<string, unknown> = {};
+    for (const k in v) {
+      if (!hasOwn.call(v, k)) continue;
+      const x = (v as Record<string, unknown>)[k];
+      out[scrubKey(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
+    }
+    return out;
   };
   return walk(value, 0) as T;
 }

@@ -39,13 +39,34 @@ export function serviceIn(group: ServiceGroup, view: EnvironmentView): ServiceCo
   return name === undefined ? undefined : view.env.project.services?.[name];
 }
 
-/** Environments where the group's service is present, with its config. */
-export function presentIn(ctx: RuleContext, group: ServiceGroup): { view: EnvironmentView; name: string; service: ServiceConfig }[] {
-  const out: { view: EnvironmentView; name: string; service: ServiceConfig }[] = [];
-  for (const view of ctx.environments) {
-    const name = group.names[view.name];
-    const service = name === undefined ? undefined : view.env.project.services?.[name];
-    if (name !== undefined && service) out.push({ view, name, service });
+export interface PresentService {
+  view: EnvironmentView;
+  name: string;
+  service: ServiceConfig;
+}
+
+const presentMemo = new WeakMap<RuleContext, { environments: EnvironmentView[]; byGroup: Map<ServiceGroup, readonly PresentService[]> }>();
+
+/**
+ * Environments where the group's service is present, with its config. Computed once
+ * per context and group (every rule asks): callers must not modify the list.
+ */
+export function presentIn(ctx: RuleContext, group: ServiceGroup): readonly PresentService[] {
+  let memo = presentMemo.get(ctx);
+  if (!memo || memo.environments !== ctx.environments) {
+    memo = { environments: ctx.environments, byGroup: new Map() };
+    presentMemo.set(ctx, memo);
+  }
+  let out = memo.byGroup.get(group);
+  if (!out) {
+    const list: PresentService[] = [];
+    for (const view of ctx.environments) {
+      const name = group.names[view.name];
+      const service = name === undefined ? undefined : view.env.project.services?.[name];
+      if (name !== undefined && service) list.push({ view, name, service });
+    }
+    out = list;
+    memo.byGroup.set(group, out);
   }
   return out;
 }
