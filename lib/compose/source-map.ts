@@ -150,14 +150,25 @@ export function locAt(root: unknown, path: Path): SourceLocation | undefined {
   return best;
 }
 
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `^[A-Za-z_][A-Za-z0-9_-]*$`, without a regular expression (it runs once per key of the model) */
+function isSimpleKey(key: string): boolean {
+  const n = key.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) continue; // a-z A-Z _
+    if (i > 0 && ((c >= 48 && c <= 57) || c === 45)) continue; // 0-9 -
+    return false;
+  }
+  return true;
+}
 
 /** `services.web.ports[0]`, `services.web.labels["traefik.enable"]` */
 export function formatPath(path: Path): string {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += `[${seg}]`;
-    else if (SIMPLE_KEY.test(seg)) out += out ? `.${seg}` : seg;
+    else if (isSimpleKey(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
   return out;
@@ -175,17 +186,26 @@ export function collectLocations(root: unknown): Record<string, SourceLocation> 
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const p = `${prefix}[${i}]`;
-        const loc = keys?.get(i);
-        if (loc) out[p] = loc;
-        walk(node[i], p);
+        if (keys) {
+          const loc = keys.get(i);
+          if (loc) out[p] = loc;
+        }
+        const v: unknown = node[i];
+        if (v !== null && typeof v === "object") walk(v, p);
       }
       return;
     }
-    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      const p = SIMPLE_KEY.test(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}[${JSON.stringify(k)}]`;
-      const loc = keys?.get(k);
-      if (loc) out[p] = loc;
-      walk(v, p);
+    const record = node as Record<string, unknown>;
+    const names = Object.keys(record);
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i] as string;
+      const p = isSimpleKey(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}[${JSON.stringify(k)}]`;
+      if (keys) {
+        const loc = keys.get(k);
+        if (loc) out[p] = loc;
+      }
+      const v = record[k];
+      if (v !== null && typeof v === "object") walk(v, p);
     }
   };
   walk(root, "");
