@@ -664,8 +664,11 @@ export function findTemplateMarker(text: string): { index: number; text: string 
   return undefined;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function utf8ByteLength(s: string): number {
   // fast path: most files are ASCII
+  if (!NON_ASCII.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

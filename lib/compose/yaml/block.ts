@@ -67,16 +67,18 @@ export class BlockReader {
     const out: Record<string, unknown> = {};
     const selfLoc = c.loc(first);
     setSelfLoc(out, selfLoc);
-    const explicit = new Set<string>();
+    // the keys written in this mapping; until a merge key brings others, the mapping's own keys
+    let explicit: Set<string> | undefined;
     let at = first;
     for (;;) {
       const colon = this.keyColon(at);
       if (colon < 0) decline("not a key");
       const key = this.keyText(at, colon);
-      if (explicit.has(key)) decline("duplicate key");
-      explicit.add(key);
+      if (explicit ? explicit.has(key) : Object.prototype.hasOwnProperty.call(out, key)) decline("duplicate key");
+      explicit?.add(key);
       const keyLoc = c.loc(at);
       if (key === "<<" && c.text.charCodeAt(at) === 60) {
+        explicit ??= new Set([...Object.keys(out), key]);
         budget.merging++;
         const merged = this.readValue(colon + 1, indent, depth + 1);
         budget.merging--;

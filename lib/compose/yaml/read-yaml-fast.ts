@@ -33,11 +33,14 @@ export function readYamlFast({ text, file, limits }: ReadYamlFastOptions): ReadY
   }
 }
 
+const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7e]/;
+
 /**
  * Characters the fast path leaves to the reference: tabs, carriage returns and other control
  * characters, C1 controls, U+2028/U+2029, BOMs, non-characters and lone surrogates.
  */
 export function hasUnsupportedCharacter(text: string): boolean {
+  if (!NOT_PRINTABLE_ASCII.test(text)) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;

@@ -40,16 +40,13 @@ export function goPlainNumber(source: string): number | undefined {
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const CORE_SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const CORE_NUMBER = [
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
+const CORE_FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const CORE_NUMBER = [/^0o[0-7]+$/, /^[-+]?[0-9]+$/, /^0x[0-9a-fA-F]+$/, CORE_FLOAT_EXP, CORE_FLOAT];
 
 /** True when the core schema reads this plain text as a string (the only keys the fast path takes). */
 export function isCoreString(source: string): boolean {
+  if (source.length > 0 && surelyString(source.charCodeAt(0))) return true;
   if (CORE_NULL.test(source) || CORE_BOOL.test(source) || CORE_SPECIAL_FLOAT.test(source)) return false;
   for (const re of CORE_NUMBER) if (re.test(source)) return false;
   return true;
@@ -59,7 +56,7 @@ export function isCoreString(source: string): boolean {
 function surelyString(c: number): boolean {
   // letters other than n N t T f F, and '/', '$', '_'...: none of the core or go tests start there
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70;
-  return c === 47 || c === 36 || c === 95 || c === 64 || c === 61 || c >= 128;
+  return c === 47 || c === 36 || c === 95 || c === 61 || c >= 128;
 }
 
 /** The value of a plain (unquoted, untagged) scalar; `source` is its text, trimmed. */
@@ -73,7 +70,9 @@ export function plainScalarValue(source: string): unknown {
     if (source.slice(-3).toLowerCase() === "nan") return NaN;
     return source[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
-  // a core number go-yaml does not read: never seen, but do not guess
+  // `.5`, `.5e3`: go-yaml reads only what starts with a digit or a sign; the core schema reads these
+  if (CORE_FLOAT.test(source) || CORE_FLOAT_EXP.test(source)) return parseFloat(source);
+  // another core number go-yaml does not read: never seen, do not guess
   for (const re of CORE_NUMBER) if (re.test(source)) decline("core number not read by go-yaml");
   return source;
 }
