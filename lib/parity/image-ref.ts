@@ -27,16 +27,20 @@ export function parseImage(ref: string): ImageRef {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
-  const parts = rest.split("/");
+  // the first path segment is a registry when it looks like a host; `library/x` is x
   let registry: string | null = null;
-  const first = parts[0] ?? "";
-  if (parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost")) {
-    registry = first;
-    parts.shift();
+  let path = rest;
+  const firstSlash = rest.indexOf("/");
+  if (firstSlash >= 0) {
+    const first = rest.slice(0, firstSlash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first;
+      path = rest.slice(firstSlash + 1);
+    }
   }
-  if (parts[0] === "library" && parts.length === 2) parts.shift();
-  const repository = parts.join("/").toLowerCase();
-  return { registry, repository, name: parts[parts.length - 1]?.toLowerCase() ?? "", tag: tag || null, digest };
+  if (path.startsWith("library/") && !path.includes("/", 8)) path = path.slice(8);
+  const repository = path.toLowerCase();
+  return { registry, repository, name: repository.slice(repository.lastIndexOf("/") + 1), tag: tag || null, digest };
 }
 
 const MUTABLE_TAGS = new Set(["latest", "nightly", "edge", "dev", "develop", "main", "master", "stable", "beta", "alpha", "unstable", "next", "canary", "head", "rolling", "current", "lts", "mainline", "rc"]);

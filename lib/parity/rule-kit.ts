@@ -73,8 +73,10 @@ export function presentIn(ctx: RuleContext, group: ServiceGroup): readonly Prese
 
 /** Where `path` was written in one environment, falling back to the nearest known ancestor. */
 export function locate(view: EnvironmentView, path: readonly PathSegment[]): FindingLocation | undefined {
+  const known = view.env.locations;
+  if (!known) return undefined;
   for (let n = path.length; n > 0; n--) {
-    const loc = view.env.locations?.[formatPath(path.slice(0, n))];
+    const loc = known[formatPath(n === path.length ? path : path.slice(0, n))];
     if (loc && loc.file && loc.line > 0) return { env: view.name, file: loc.file, line: loc.line, col: Math.max(1, loc.col || 1) };
   }
   return undefined;
@@ -109,7 +111,9 @@ export function secretsOf(ctx: RuleContext): SecretMemo {
 export function findingValue(ctx: RuleContext, env: string, key: string, value: string | null | undefined, state?: FindingValue["state"]): FindingValue {
   if (state === "absent" || state === "unknown") return { env, state, value: null, secret: false };
   const r: RedactedValue = secretsOf(ctx).redact(key, value);
-  return { env, state: "set", value: r.display, secret: r.secret, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}) };
+  const out: FindingValue = { env, state: "set", value: r.display, secret: r.secret };
+  if (r.fingerprint) out.fingerprint = r.fingerprint;
+  return out;
 }
 
 /** Plain (non-secret) shown value. */

@@ -59,34 +59,35 @@ export const BACKING_CATEGORY: Record<BackingTech, "database" | "cache" | "queue
 };
 
 /** Image name → technology. Matched against the last path segment of the repository. */
-const IMAGE_TECH: [RegExp, BackingTech][] = [
-  [/^(postgres|postgresql|postgis|timescaledb|timescaledb-ha|pgvector|supabase-postgres)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(mongo|mongodb|mongodb-community-server)$/, "mongodb"],
-  [/^(redis|redis-stack|redis-stack-server|keydb)$/, "redis"],
-  [/^valkey$/, "valkey"],
-  [/^memcached$/, "memcached"],
-  [/^rabbitmq$/, "rabbitmq"],
-  [/^(kafka|cp-kafka|redpanda)$/, "kafka"],
-  [/^nats$/, "nats"],
-  [/^elasticsearch$/, "elasticsearch"],
-  [/^opensearch$/, "opensearch"],
-  [/^clickhouse(-server)?$/, "clickhouse"],
-  [/^minio$/, "minio"],
-  [/^(exim4|postfix|docker-postfix|smtp|sendmail)$/, "smtp"],
+const IMAGE_TECH: [string[], BackingTech][] = [
+  [["postgres", "postgresql", "postgis", "timescaledb", "timescaledb-ha", "pgvector", "supabase-postgres"], "postgres"],
+  [["mysql", "mysql-server"], "mysql"],
+  [["mariadb"], "mariadb"],
+  [["mongo", "mongodb", "mongodb-community-server"], "mongodb"],
+  [["redis", "redis-stack", "redis-stack-server", "keydb"], "redis"],
+  [["valkey"], "valkey"],
+  [["memcached"], "memcached"],
+  [["rabbitmq"], "rabbitmq"],
+  [["kafka", "cp-kafka", "redpanda"], "kafka"],
+  [["nats"], "nats"],
+  [["elasticsearch"], "elasticsearch"],
+  [["opensearch"], "opensearch"],
+  [["clickhouse", "clickhouse-server"], "clickhouse"],
+  [["minio"], "minio"],
+  [["exim4", "postfix", "docker-postfix", "smtp", "sendmail"], "smtp"],
 ];
+const TECH_OF_NAME = new Map(IMAGE_TECH.flatMap(([names, tech]) => names.map((n) => [n, tech] as const)));
 
-const DEV_TOOLS =
-  /^(mailhog|mailpit|mailtrap(-local)?|maildev|smtp4dev|pgadmin4?|adminer|phpmyadmin|flower|redis-commander|redisinsight|mongo-express|portainer|playwright|selenium|standalone-chrome|cypress|storybook|jupyter|notebook|dozzle|localstack|ngrok|mkdocs|docs|kibana|rediscommander|pgweb|dbgate|whoami)$/;
+const DEV_TOOLS = new Set([
+  ..."mailhog mailpit mailtrap mailtrap-local maildev smtp4dev pgadmin pgadmin4 adminer phpmyadmin flower redis-commander redisinsight mongo-express portainer".split(" "),
+  ..."playwright selenium standalone-chrome cypress storybook jupyter notebook dozzle localstack ngrok mkdocs docs kibana rediscommander pgweb dbgate whoami".split(" "),
+]);
 
-const PROXIES = /^(nginx|nginx-proxy|openresty|traefik|caddy|haproxy|envoy|httpd|apache|apache2|varnish|swag)$/;
+const PROXIES = new Set("nginx nginx-proxy openresty traefik caddy haproxy envoy httpd apache apache2 varnish swag".split(" "));
 
 export function backingTechOfImage(image: string | undefined): BackingTech | undefined {
   if (!image) return undefined;
-  const { name } = parseImage(image);
-  for (const [re, tech] of IMAGE_TECH) if (re.test(name)) return tech;
-  return undefined;
+  return TECH_OF_NAME.get(parseImage(image).name);
 }
 
 function commandText(svc: ServiceConfig): string {
@@ -106,9 +107,9 @@ export function classifyService({ name, service }: { name: string; service: Serv
   const cmd = commandText(service);
   const cmdWords = cmd.split(/[^a-z0-9_-]+/).filter(Boolean);
 
-  if (DEV_TOOLS.test(image) || DEV_TOOLS.test(name.toLowerCase()) || words.some((w) => DEV_TOOLS.test(w) && w !== "docs") || /\bflower\b/.test(cmd) || /\bmkdocs\s+serve\b/.test(cmd))
+  if (DEV_TOOLS.has(image) || DEV_TOOLS.has(name.toLowerCase()) || words.some((w) => DEV_TOOLS.has(w) && w !== "docs") || /\bflower\b/.test(cmd) || /\bmkdocs\s+serve\b/.test(cmd))
     return "dev-tool";
-  if (PROXIES.test(image) || words.some((w) => PROXIES.test(w))) return "proxy";
+  if (PROXIES.has(image) || words.some((w) => PROXIES.has(w))) return "proxy";
   const tech = backingTechOfImage(service.image) ?? words.map((w) => backingTechOfImage(w)).find(Boolean);
   if (tech && !service.build) return BACKING_CATEGORY[tech];
   if (tech && service.build && words.some((w) => backingTechOfImage(w))) return BACKING_CATEGORY[tech];

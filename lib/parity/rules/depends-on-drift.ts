@@ -16,6 +16,9 @@ export const dependsOnDriftRule: Rule = {
     // service name in an environment → group id
     const groupOf = new Map<string, string>();
     for (const g of ctx.groups) for (const [env, name] of Object.entries(g.names)) groupOf.set(`${env}\0${name}`, g.id);
+    // group id → the first group with that id
+    const groupById = new Map<string, (typeof ctx.groups)[number]>();
+    for (const g of ctx.groups) if (!groupById.has(g.id)) groupById.set(g.id, g);
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
@@ -31,7 +34,7 @@ export const dependsOnDriftRule: Rule = {
       });
       const all = new Set(deps.flatMap((d) => [...d.deps.keys()]));
       for (const dep of [...all].sort()) {
-        const depGroup = ctx.groups.find((g) => g.id === dep);
+        const depGroup = groupById.get(dep);
         // only where the dependency itself runs: a missing service is service-missing's finding
         const relevant = deps.filter((d) => !depGroup || depGroup.names[d.view.name] !== undefined);
         if (relevant.length < 2) continue;

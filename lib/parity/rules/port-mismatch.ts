@@ -18,7 +18,11 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 function bindingsByTarget(svc: ServiceConfig): Map<string, Binding[]> {
   const out = new Map<string, Binding[]>();
-  const add = (key: string, b: Binding) => out.set(key, [...(out.get(key) ?? []), b]);
+  const add = (key: string, b: Binding) => {
+    const list = out.get(key);
+    if (list) list.push(b);
+    else out.set(key, [b]);
+  };
   (svc.ports ?? []).forEach((p: PortConfig, index) => {
     const published = p.published !== undefined && p.published !== "";
     const host = p.host_ip ? `${p.host_ip.includes(":") ? `[${p.host_ip}]` : p.host_ip}:` : "";
@@ -35,6 +39,7 @@ function bindingsByTarget(svc: ServiceConfig): Map<string, Binding[]> {
 
 function stateText(list: Binding[] | undefined): string {
   if (!list || !list.length) return "not published";
+  if (list.length === 1) return (list[0] as Binding).text;
   return list.map((b) => b.text).sort().join(", ");
 }
 
@@ -49,7 +54,8 @@ export const portMismatchRule: Rule = {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
       const maps = present.map((p) => ({ ...p, ports: bindingsByTarget(p.service) }));
-      const targets = new Set(maps.flatMap((m) => [...m.ports.keys()]));
+      const targets = new Set<string>();
+      for (const m of maps) for (const t of m.ports.keys()) targets.add(t);
       for (const target of [...targets].sort((a, b) => Number(a) - Number(b))) {
         const states = maps.map((m) => stateText(m.ports.get(target)));
         if (states.every((s) => s === states[0])) continue;

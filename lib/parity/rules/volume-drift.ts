@@ -56,7 +56,8 @@ export const volumeDriftRule: Rule = {
           continue;
         }
       }
-      const targets = new Set(mounts.flatMap((m) => [...m.mounts.keys()]));
+      const targets = new Set<string>();
+      for (const m of mounts) for (const t of m.mounts.keys()) targets.add(t);
       for (const target of [...targets].sort()) {
         const states = mounts.map((m) => m.mounts.get(target)?.v);
         const kinds = states.map((v) => (v ? (v.type === "volume" && v.source ? "named" : v.type) : "none"));
