@@ -42,6 +42,22 @@ const finding = (page: Page, rule: string, text?: string) => {
   return text ? all.filter({ hasText: text }) : all;
 };
 
+/**
+ * The graph, the files and the model diff load when the reader gets to them: scrolls
+ * to each and waits until it has loaded, so that what follows sees the whole page.
+ */
+async function loadLazySections(page: Page): Promise<void> {
+  for (const section of ["graph", "files", "diff"]) {
+    const el = page.locator(`#${section}`);
+    if ((await el.count()) === 0) continue;
+    await el.scrollIntoViewIfNeeded();
+  }
+  if ((await page.locator("#graph").count()) > 0) await expect(page.locator("#graph .react-flow")).toBeVisible();
+  await expect(page.locator("#files")).toHaveAttribute("data-state", "ok");
+  await expect(page.locator("#files [aria-busy]")).toHaveCount(0);
+  if ((await page.locator("#diff").count()) > 0) await expect(page.locator("#diff table[data-testid='model-diff']")).toBeVisible();
+}
+
 let id = "";
 test.beforeAll(async ({ request }) => {
   ({ id } = await createComparison(request));
@@ -82,6 +98,7 @@ test("shows the score, the environments and the gaps a reviewer expects", async 
   await expect(debug).toHaveAttribute("data-differs", "true");
   await expect(debug.locator("td")).toHaveText(["1", "0"]);
   await expect(page.locator('[data-env-service="web"] tr[data-key="SECRET_KEY"] td[data-state="secret"]')).toHaveCount(2);
+  await loadLazySections(page);
   expect(await page.content()).not.toContain("change_me");
 
   await page.screenshot({ path: testInfo.outputPath("result-summary.png") });
@@ -144,6 +161,27 @@ test("a finding expands to its values per environment and links to the exact lin
   const targeted = await page.evaluate(() => document.querySelector(":target")?.id);
   expect(targeted).toBe("file-prod-docker-compose.prod.yml-L8");
   await page.screenshot({ path: testInfo.outputPath("result-file-line.png") });
+});
+
+test("a link to a file line opens the page at that line, highlighted, before the files were scrolled to", async ({ page }, testInfo) => {
+  const res = await page.goto(`/c/${id}#file-prod-docker-compose.prod.yml-L8`);
+  expect(res?.status()).toBe(200);
+  const line = page.locator("#file-prod-docker-compose\\.prod\\.yml-L8");
+  await expect(line).toContainText("command: gunicorn");
+  await expect(line).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => document.querySelector(":target")?.id)).toBe("file-prod-docker-compose.prod.yml-L8");
+  await expect(page).toHaveURL(/#file-prod-docker-compose\.prod\.yml-L8$/);
+  await page.screenshot({ path: testInfo.outputPath("result-file-line-deep-link.png") });
+
+  // from the keyboard: a finding's file link, followed with Enter, targets its line
+  await page.goto(`/c/${id}`);
+  const card = finding(page, "command-drift").first();
+  await card.locator("summary").press("Enter");
+  const link = card.getByRole("link", { name: "prod: docker-compose.prod.yml:8" });
+  await link.focus();
+  await link.press("Enter");
+  await expect(line).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => document.querySelector(":target")?.id)).toBe("file-prod-docker-compose.prod.yml-L8");
 });
 
 test("the service graph overlays two environments", async ({ page }, testInfo) => {
@@ -308,6 +346,7 @@ test("every comparable corpus set renders without showing a secret in clear", as
     expect(answer?.status(), set).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: set })).toBeVisible();
     await expect(page.getByTestId("parity-score")).toBeVisible();
+    await loadLazySections(page);
     const html = await page.content();
     for (const secret of CORPUS_SECRETS[set] ?? []) expect(html.includes(secret), `${set}: "${secret}" shown in clear`).toBe(false);
     await page.locator("#graph").screenshot({ path: testInfo.outputPath(`corpus-${set}-graph.png`) });
@@ -330,7 +369,10 @@ test("the result page works on a phone-sized screen and in dark mode", async ({ 
   // the class-based dark variant (app/globals.css)
   await page.evaluate(() => document.documentElement.classList.add("dark"));
   await expect(page.getByTestId("parity-score")).toBeVisible();
+  // the graph loads when scrolled to
+  await page.locator("#graph").scrollIntoViewIfNeeded();
   await expect(page.locator(".react-flow")).toHaveClass(/\bdark\b/);
+  await page.evaluate(() => window.scrollTo(0, 0));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("result-phone-dark.png"), fullPage: true });

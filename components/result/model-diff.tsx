@@ -1,8 +1,11 @@
 "use client";
-/** Side-by-side diff of two environments' canonical models (YAML), chosen with two selects. */
+/**
+ * Side-by-side diff of two environments' canonical models (YAML), chosen with two
+ * selects. Loaded on demand by DiffSection (its own chunk, with `yaml` and jsdiff).
+ */
 import { useMemo, useState } from "react";
 import { diffModels, type DiffRow } from "@/lib/view/diff-models";
-import { SECTION_HEADING, SELECT } from "./styles";
+import { SELECT } from "./styles";
 
 const SIDE_CLASS: Record<DiffRow["kind"], [string, string]> = {
   same: ["", ""],
@@ -18,11 +21,7 @@ export function ModelDiff({ envs, models }: { envs: string[]; models: Record<str
   const diff = useMemo(() => diffModels({ left: models[left], right: models[right] }), [models, left, right]);
   const rows = changesOnly ? diff.rows.filter((r) => r.kind !== "same") : diff.rows;
   return (
-    <section aria-labelledby="diff-heading" id="diff" className="scroll-mt-16 space-y-3">
-      <h2 id="diff-heading" className={SECTION_HEADING}>
-        Canonical model diff
-      </h2>
-      <p className="text-sm text-slate-500">Each environment as Docker Compose resolves it (merged, interpolated, defaults applied; secrets masked).</p>
+    <>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-1.5">
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Left</span>
@@ -92,6 +91,6 @@ export function ModelDiff({ envs, models }: { envs: string[]; models: Record<str
           </tbody>
         </table>
       </div>
-    </section>
+    </>
   );
 }

@@ -2,13 +2,14 @@
 /**
  * The service graph of one environment (dagre layout, @xyflow/react), or two overlaid:
  * the union graph, each node and edge coloured by which environment has it.
+ * Loaded on demand by GraphSection (its own chunk: neither React Flow nor dagre is
+ * part of the page's first load, nor rendered on the server).
  */
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import { useId, useMemo, useState, useSyncExternalStore } from "react";
-import type { ParityResult } from "@/lib/parity/result-schema";
-import { countEdgeKinds, EDGE_KINDS, layoutGraph, type EdgeKind, type GraphViewNode } from "@/lib/view/layout-graph";
-import { SECTION_HEADING, SELECT } from "./styles";
+import { countEdgeKinds, EDGE_KINDS, layoutGraph, type EdgeKind, type GraphSource, type GraphViewNode } from "@/lib/view/layout-graph";
+import { SELECT } from "./styles";
 
 type Presence = "both" | "a" | "b" | "single";
 type ServiceNodeData = { node: GraphViewNode; presence: Presence; note: string | null };
@@ -64,7 +65,7 @@ const EDGE_KIND_LABEL: Record<EdgeKind, string> = { depends_on: "depends on", li
 /** above this many, shared-network edges (every pair on a network) start hidden: they bury the dependencies */
 const MAX_NETWORK_EDGES_SHOWN = 12;
 
-export function ServiceGraph({ result }: { result: ParityResult }) {
+export function ServiceGraph({ result }: { result: GraphSource }) {
   const envs = result.environments.filter((e) => e.status === "loaded").map((e) => e.name);
   const [envA, setEnvA] = useState(envs[0] ?? "");
   const [overlay, setOverlay] = useState(false);
@@ -126,10 +127,7 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
   });
 
   return (
-    <section aria-labelledby="graph-heading" id="graph" className="scroll-mt-16 space-y-3">
-      <h2 id="graph-heading" className={SECTION_HEADING}>
-        Service graph
-      </h2>
+    <>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-1.5" htmlFor={`${ids}-a`}>
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Environment</span>
@@ -223,6 +221,6 @@ export function ServiceGraph({ result }: { result: ParityResult }) {
           ))}
         </ul>
       </details>
-    </section>
+    </>
   );
 }

@@ -48,6 +48,25 @@ export interface GraphView {
   height: number;
 }
 
+/**
+ * What the graph needs from a parity result: its environments, the matched services
+ * (ids, kinds, per-environment names) and each environment's graph. The result page
+ * sends only this to the browser (toGraphSource), not the whole result.
+ */
+export interface GraphSource {
+  environments: Pick<ParityResult["environments"][number], "name" | "status">[];
+  services: { id: string; kind: string; cells: { env: string; name: string | null }[] }[];
+  graph: ParityResult["graph"];
+}
+
+export function toGraphSource(result: ParityResult): GraphSource {
+  return {
+    environments: result.environments.map((e) => ({ name: e.name, status: e.status })),
+    services: result.services.map((s) => ({ id: s.id, kind: s.kind, cells: s.cells.map((c) => ({ env: c.env, name: c.name })) })),
+    graph: result.graph,
+  };
+}
+
 export type EdgeKind = GraphViewEdge["kind"];
 export const EDGE_KINDS: readonly EdgeKind[] = ["depends_on", "links", "network", "env-url"];
 
@@ -55,7 +74,7 @@ export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 56;
 
 /** How many edges of each kind the shown environments have (to choose which kinds to draw). */
-export function countEdgeKinds({ result, envs }: { result: ParityResult; envs: string[] }): Record<EdgeKind, number> {
+export function countEdgeKinds({ result, envs }: { result: GraphSource; envs: string[] }): Record<EdgeKind, number> {
   const counts: Record<EdgeKind, number> = { depends_on: 0, links: 0, network: 0, "env-url": 0 };
   for (const env of envs) for (const e of result.graph[env]?.edges ?? []) counts[e.kind]++;
   return counts;
@@ -66,7 +85,7 @@ export function layoutGraph({
   envs,
   edgeKinds = EDGE_KINDS,
 }: {
-  result: ParityResult;
+  result: GraphSource;
   envs: string[];
   /** edge kinds to draw (and lay out by); all by default */
   edgeKinds?: readonly EdgeKind[];

@@ -8,7 +8,7 @@ import { FilesPanel } from "@/components/result/files-panel";
 import { FindingsPanel } from "@/components/result/findings-panel";
 import { GonePage } from "@/components/result/gone-page";
 import { LoaderIssues } from "@/components/result/loader-issues";
-import { ModelDiff } from "@/components/result/model-diff";
+import { DiffSection } from "@/components/result/diff-section";
 import { OwnerSection } from "@/components/result/owner-section";
 import { OwnerTokenNotice } from "@/components/result/owner-token-notice";
 import { ReviewProvider } from "@/components/result/review-state";
@@ -16,7 +16,7 @@ import { ActivitySection, ReviewerBar, SignOffSection } from "@/components/resul
 import { RevisionChanges } from "@/components/result/revision-changes";
 import { RevisionDiff } from "@/components/review/revision-diff";
 import { UploadRevisionForm } from "@/components/revision/upload-revision-form";
-import { ServiceGraph } from "@/components/result/service-graph";
+import { GraphSection } from "@/components/result/graph-section";
 import { ServicesMatrix } from "@/components/result/services-matrix";
 import { getComparison, getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
 import { getConfig } from "@/lib/config";
@@ -32,6 +32,7 @@ import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
 import { buildServiceMatrix } from "@/lib/view/build-service-matrix";
 import { fileAnchorId } from "@/lib/view/file-anchor";
+import { toGraphSource } from "@/lib/view/layout-graph";
 import { parseFindingFilters } from "@/lib/view/filter-findings";
 import { SummaryPanel } from "@/components/result/summary-panel";
 
@@ -228,9 +229,15 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
       )}
       <ServicesMatrix matrix={buildServiceMatrix({ result, models })} />
       <EnvMatrix matrices={buildEnvMatrix({ result, models })} />
-      {loadedEnvs.length > 0 && <ServiceGraph result={result} />}
-      <FilesPanel environments={environments} />
-      {loadedEnvs.length > 1 && <ModelDiff envs={loadedEnvs} models={models} />}
+      {/* heavy sections: their code and data load in the browser when the reader gets there */}
+      {loadedEnvs.length > 0 && <GraphSection source={toGraphSource(result)} />}
+      <FilesPanel
+        comparisonId={comparison.id}
+        revision={revision.number}
+        reviewKey={reviewKey}
+        environments={environments.map((e) => ({ name: e.name, role: e.role, files: e.files.map((f) => ({ name: f.name, path: f.path, kind: f.kind, lines: f.content.split("\n").length })) }))}
+      />
+      {loadedEnvs.length > 1 && <DiffSection comparisonId={comparison.id} revision={revision.number} reviewKey={reviewKey} envs={loadedEnvs} />}
       <OwnerSection id={comparison.id} />
     </div>
     </ReviewProvider>
