@@ -254,6 +254,33 @@ function matches(path: Path, pattern: Path): boolean {
   return pattern.every((seg, i) => seg === "*" || seg === path[i]);
 }
 
+/** `SPECIALS` by last segment (`*` for patterns ending in a wildcard), in their order. */
+const SPECIALS_BY_END: Map<string, { order: number; pattern: Path; merger: Merger }[]> = (() => {
+  const byEnd = new Map<string, { order: number; pattern: Path; merger: Merger }[]>();
+  SPECIALS.forEach(([pattern, merger], order) => {
+    const end = pattern[pattern.length - 1] as string;
+    const list = byEnd.get(end) ?? [];
+    list.push({ order, pattern, merger });
+    byEnd.set(end, list);
+  });
+  return byEnd;
+})();
+
+/** The merger of the first `SPECIALS` pattern `path` matches. */
+function specialFor(path: Path): Merger | undefined {
+  let best: { order: number; merger: Merger } | undefined;
+  for (const end of [path[path.length - 1], "*"]) {
+    for (const s of (end !== undefined && SPECIALS_BY_END.get(end)) || []) {
+      if (best && s.order > best.order) break;
+      if (matches(path, s.pattern)) {
+        best = s;
+        break;
+      }
+    }
+  }
+  return best?.merger;
+}
+
 /** deeper than any compose file the parse phase lets through (its limit is 100) */
 const MAX_MERGE_DEPTH = 256;
 
@@ -267,9 +294,8 @@ function mergeValue(base: unknown, over: unknown, path: Path, ctx: MergeContext,
     );
     return stripTags(over);
   }
-  for (const [pattern, merger] of SPECIALS) {
-    if (matches(path, pattern)) return merger(base, over, path, ctx, at);
-  }
+  const merger = specialFor(path);
+  if (merger) return merger(base, over, path, ctx, at);
   if (over === null || over === undefined) return base;
   if (isMapping(base)) {
     if (!isMapping(over)) return conflict(over, path, ctx, at);

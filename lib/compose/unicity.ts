@@ -158,12 +158,14 @@ export function enforceUnicity(project: Record<string, unknown>): PhaseResult<Re
 }
 
 const MAX_DEPTH = 200;
+const NO_NODES: readonly PatternNode[] = [];
 
 /**
  * `nodes`: the pattern-tree nodes `path` reaches. Containers below which no pattern can match
  * are returned as they are; a mapping is copied only when one of its values changed.
+ * `path` is the path so far, extended in place while walking below it (copied where kept).
  */
-function walk(value: unknown, path: Path, nodes: readonly PatternNode[], issues: Issue[], depth: number): unknown {
+function walk(value: unknown, path: (string | number)[], nodes: readonly PatternNode[], issues: Issue[], depth: number): unknown {
   if (depth > MAX_DEPTH) return value;
   if (isMapping(value)) {
     let out: Record<string, unknown> | undefined;
@@ -172,7 +174,12 @@ function walk(value: unknown, path: Path, nodes: readonly PatternNode[], issues:
       const k = keys[i] as string;
       const before = value[k];
       const below = step(nodes, k);
-      const after = below.length === 0 ? before : walk(before, [...path, k], below, issues, depth + 1);
+      let after = before;
+      if (below.length > 0 && before !== null && typeof before === "object") {
+        path.push(k);
+        after = walk(before, path, below, issues, depth + 1);
+        path.pop();
+      }
       if (after !== before && !out) {
         out = {};
         for (let j = 0; j < i; j++) {
@@ -199,24 +206,30 @@ function walk(value: unknown, path: Path, nodes: readonly PatternNode[], issues:
   return value;
 }
 
-function step(nodes: readonly PatternNode[], key: string): PatternNode[] {
-  const out: PatternNode[] = [];
+function step(nodes: readonly PatternNode[], key: string): readonly PatternNode[] {
+  let out: PatternNode[] | undefined;
   for (const n of nodes) {
     const child = n.next.get(key);
-    if (child) out.push(child);
-    if (n.any) out.push(n.any);
+    if (child) (out ??= []).push(child);
+    if (n.any) (out ??= []).push(n.any);
   }
-  return out;
+  return out ?? NO_NODES;
 }
 
 function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): unknown[] {
-  const values: unknown[] = [];
-  const locs: (SourceLocation | undefined)[] = [];
-  const position = new Map<string, number>();
-  seq.forEach((entry, i) => {
-    const loc = getLoc(seq, i);
-    const k = indexer(entry);
+  // first pass: the key of every entry (issues for those that have none); most sequences hold
+  // no duplicate and are returned as they are
+  const keys: (string | undefined)[] = new Array<string | undefined>(seq.length);
+  const seen = new Set<string>();
+  let duplicates = false;
+  for (let i = 0; i < seq.length; i++) {
+    if (!(i in seq)) {
+      duplicates = true; // a hole (never from YAML): dropped, as `forEach` skips it
+      continue;
+    }
+    const k = indexer(seq[i]);
     if ("error" in k) {
+      const loc = getLoc(seq, i);
       issues.push(
         issue("INVALID_VALUE", `${formatPath([...path, i])}: ${k.error}`, {
           file: loc?.file,
@@ -225,21 +238,31 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
           path: formatPath([...path, i]),
         }),
       );
-      values.push(entry);
-      locs.push(loc);
-      return;
+      continue;
     }
-    const j = position.get(k.key);
+    keys[i] = k.key;
+    if (seen.has(k.key)) duplicates = true;
+    else seen.add(k.key);
+  }
+  if (!duplicates) return seq;
+  const values: unknown[] = [];
+  const locs: (SourceLocation | undefined)[] = [];
+  const position = new Map<string, number>();
+  for (let i = 0; i < seq.length; i++) {
+    if (!(i in seq)) continue;
+    const entry = seq[i];
+    const loc = getLoc(seq, i);
+    const key = keys[i];
+    const j = key === undefined ? undefined : position.get(key);
     if (j !== undefined) {
       values[j] = entry;
       locs[j] = loc;
-    } else {
-      position.set(k.key, values.length);
-      values.push(entry);
-      locs.push(loc);
+      continue;
     }
-  });
-  if (values.length === seq.length && values.every((v, i) => v === seq[i])) return seq;
+    if (key !== undefined) position.set(key, values.length);
+    values.push(entry);
+    locs.push(loc);
+  }
   locs.forEach((l, i) => setLoc(values, i, l));
   setSelfLoc(values, getSelfLoc(seq));
   return values;
