@@ -56,6 +56,14 @@ describe.runIf(existsSync(CHROMIUM))(`CSP in the browser on ${testDbKind()}`, ()
       // hydrated: React attached to the DOM (only possible if Next's scripts ran)
       const hydrated = await page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")));
       expect(hydrated, path).toBe(true);
+      if (path !== "/") {
+        // the sections loaded on demand (graph, files, model diff): their chunks and data load under the same policy
+        for (const section of ["graph", "files", "diff"]) await page.locator(`#${section}`).scrollIntoViewIfNeeded();
+        await page.locator("#graph .react-flow").waitFor();
+        await page.locator("#files[data-state='ok']").waitFor();
+        await page.locator("#diff table[data-testid='model-diff']").waitFor();
+        await page.waitForLoadState("networkidle");
+      }
       // nothing may be blocked (zod runs jitless in the browser: components/zod-jitless.tsx)
       expect(violations, path).toEqual([]);
 
