@@ -6,7 +6,7 @@
 import { hash } from "node:crypto";
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
 import { matchServices, type ServiceGroup } from "./match-services";
-import { createScrubber, scrubDeep } from "./redact";
+import { createDeepScrub, createScrubber, type DeepScrub } from "./redact";
 import { RESULT_VERSION, type Finding, type ParityResult, type ServiceCell } from "./result-schema";
 import { inferRole, severityRank, type Role } from "./roles";
 import { commandString, secretsOf, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
@@ -48,15 +48,30 @@ function buildSummary(svc: ServiceConfig): string | null {
   return `${svc.build.context ?? "."}${extra.length ? ` (${extra.join(", ")})` : ""}`;
 }
 
-function cellFor(view: EnvironmentView, group: ServiceGroup): ServiceCell {
+/**
+ * How the values of a matrix cell are written: as they are (`AS_IS`), or already as
+ * `scrubDeep` would leave them (`value(v, depth)` copies and scrubs, `text` scrubs a string
+ * built here), so that the matrix is built once instead of built and then copied.
+ */
+interface CellWriter {
+  value: (v: unknown, depth: number) => unknown;
+  text: (s: string) => string;
+}
+const AS_IS: CellWriter = { value: (v) => v, text: (s) => s };
+
+/** Depth of a cell's fields in the result: result → services → row → cells → cell → field. */
+const FIELD_DEPTH = 5;
+
+function cellFor(view: EnvironmentView, group: ServiceGroup, w: CellWriter = AS_IS): ServiceCell {
   const name = group.names[view.name];
   const svc = name === undefined ? undefined : view.env.project.services?.[name];
+  const d = FIELD_DEPTH;
   if (name === undefined || !svc) {
     const inactive = Object.values(group.names).some((n) => view.env.inactiveServices?.includes(n));
     return {
-      env: view.name,
-      name: inactive ? group.id : null,
-      state: inactive ? "inactive" : "absent",
+      env: w.value(view.name, d) as string,
+      name: inactive ? (w.value(group.id, d) as string) : null,
+      state: inactive ? (w.text("inactive") as "inactive") : (w.text("absent") as "absent"),
       image: null,
       build: null,
       command: null,
@@ -70,23 +85,37 @@ function cellFor(view: EnvironmentView, group: ServiceGroup): ServiceCell {
       profiles: [],
     };
   }
+  const command = commandString(svc.command);
+  const build = buildSummary(svc);
   return {
-    env: view.name,
-    name,
-    state: "present",
-    image: svc.image ?? null,
-    build: buildSummary(svc),
-    command: commandString(svc.command),
-    ports: (svc.ports ?? []).map((p) => `${p.host_ip ? `${p.host_ip}:` : ""}${p.published ? `${p.published}:` : ""}${p.target}/${p.protocol}`),
-    expose: (svc.expose ?? []).map(String),
-    volumes: (svc.volumes ?? []).map((v) => `${v.type}:${v.source ? `${v.source}:` : ""}${v.target}${v.read_only ? ":ro" : ""}`),
-    envKeys: Object.keys(svc.environment ?? {}).filter((k) => k !== "*").sort(),
-    dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
-    restart: typeof svc.restart === "string" ? svc.restart : null,
+    env: w.value(view.name, d) as string,
+    name: w.value(name, d) as string,
+    state: w.text("present") as "present",
+    image: w.value(svc.image ?? null, d) as string | null,
+    build: build === null ? null : w.text(build),
+    command: command === null ? null : w.text(command),
+    ports: (svc.ports ?? []).map((p) => w.text(`${p.host_ip ? `${p.host_ip}:` : ""}${p.published ? `${p.published}:` : ""}${p.target}/${p.protocol}`)),
+    expose: (svc.expose ?? []).map((e) => w.text(String(e))),
+    volumes: (svc.volumes ?? []).map((v) => w.text(`${v.type}:${v.source ? `${v.source}:` : ""}${v.target}${v.read_only ? ":ro" : ""}`)),
+    envKeys: Object.keys(svc.environment ?? {})
+      .filter((k) => k !== "*")
+      .sort()
+      .map(w.text),
+    dependsOn: Object.keys(svc.depends_on ?? {})
+      .sort()
+      .map(w.text),
+    restart: typeof svc.restart === "string" ? w.text(svc.restart) : null,
     healthcheck: !!svc.healthcheck && svc.healthcheck.disable !== true,
-    profiles: svc.profiles ?? [],
+    profiles: w.value(svc.profiles ?? [], d) as string[],
   };
 }
+
+const RESULT_KEYS = ["version", "environments", "services", "graph", "findings", "issues", "summary"];
+const ROW_KEYS = ["id", "kind", "renamed", "cells"];
+const CELL_KEYS = ["env", "name", "state", "image", "build", "command", "ports", "expose", "volumes", "envKeys", "dependsOn", "restart", "healthcheck", "profiles"];
+
+/** Keys the result copy never scrubs (ids and fingerprints are not secrets). */
+const UNSCRUBBED = new Set(["id", "fingerprint"]);
 
 /** Every secret value (or secret part of a value) the environments hold, for scrubbing. */
 function collectSecrets(views: readonly EnvironmentView[], { classify }: SecretMemo): string[] {
@@ -195,37 +224,62 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
     return { id, ...d };
   });
 
-  const result: ParityResult = {
-    version: RESULT_VERSION,
-    environments: all.map((v) => ({
-      name: v.name,
-      role: v.role,
-      status: views.includes(v) ? ("loaded" as const) : ("failed" as const),
-      files: v.env.files ?? [],
-      activeProfiles: v.env.activeProfiles ?? [],
-    })),
-    services: groups.map((g) => ({ id: g.id, kind: g.kind, renamed: g.renamed, cells: views.map((v) => cellFor(v, g)) })),
-    graph: Object.fromEntries(
-      views.map((v) => [
-        v.name,
-        {
-          nodes: (v.env.graph?.nodes ?? []).map((n) => ({ ...n, ports: [...(n.ports ?? [])], profiles: [...(n.profiles ?? [])] })),
-          edges: (v.env.graph?.edges ?? []).map((e) => ({ ...e })),
-        },
-      ]),
-    ),
-    findings,
-    issues,
-    summary: summarizeFindings({ findings, ruleIds: RULES.map((r) => r.id) }),
-  };
-  // like CI log masking: a secret value that shows up anywhere else (a command, a database name) is masked too
-  const names = new Set<string>();
-  for (const v of all) {
-    for (const [svcName, svc] of Object.entries(v.env.project?.services ?? {})) {
-      names.add(svcName);
-      for (const part of (svc.image ?? "").split(/[/:@.]/)) if (part) names.add(part);
+  // like CI log masking: a secret value that shows up anywhere else (a command, a database name) is masked too.
+  // Worked out before the result is assembled, so that the service matrix is written already scrubbed; should it
+  // fail, the result is still assembled first (as it always was), so that the same error surfaces.
+  let masking: { scrub: (s: string) => string; deep: DeepScrub } | undefined;
+  let maskingError: unknown;
+  try {
+    const names = new Set<string>();
+    for (const v of all) {
+      for (const [svcName, svc] of Object.entries(v.env.project?.services ?? {})) {
+        names.add(svcName);
+        for (const part of (svc.image ?? "").split(/[/:@.]/)) if (part) names.add(part);
+      }
     }
+    const scrub = createScrubber(collectSecrets(all, secretsOf(ctx)), { names });
+    masking = { scrub, deep: createDeepScrub(scrub, UNSCRUBBED) };
+  } catch (e) {
+    maskingError = e;
   }
-  const scrub = createScrubber(collectSecrets(all, secretsOf(ctx)), { names });
-  return scrubDeep(result, scrub, new Set(["id", "fingerprint"]));
+  // unless a secret is also one of the matrix's key names (then the assembled result is scrubbed as a whole)
+  const direct = masking !== undefined && [...RESULT_KEYS, ...ROW_KEYS, ...CELL_KEYS].every((k) => masking.deep.key(k) === k);
+  const writer: CellWriter = direct && masking ? { value: masking.deep.copy, text: masking.scrub } : AS_IS;
+
+  const environmentsPart = all.map((v) => ({
+    name: v.name,
+    role: v.role,
+    status: views.includes(v) ? ("loaded" as const) : ("failed" as const),
+    files: v.env.files ?? [],
+    activeProfiles: v.env.activeProfiles ?? [],
+  }));
+  // row ids are not scrubbed (`UNSCRUBBED`)
+  const services = groups.map((g) => ({
+    id: g.id,
+    kind: writer.value(g.kind, 3) as ServiceGroup["kind"],
+    renamed: writer.value(g.renamed, 3) as boolean,
+    cells: views.map((v) => cellFor(v, g, writer)),
+  }));
+  const graph = Object.fromEntries(
+    views.map((v) => [
+      v.name,
+      {
+        nodes: (v.env.graph?.nodes ?? []).map((n) => ({ ...n, ports: [...(n.ports ?? [])], profiles: [...(n.profiles ?? [])] })),
+        edges: (v.env.graph?.edges ?? []).map((e) => ({ ...e })),
+      },
+    ]),
+  );
+  const summary = summarizeFindings({ findings, ruleIds: RULES.map((r) => r.id) });
+  if (!masking) throw maskingError;
+  const { deep } = masking;
+  if (!direct) return deep.copy({ version: RESULT_VERSION, environments: environmentsPart, services, graph, findings, issues, summary }, 0) as ParityResult;
+  return {
+    version: deep.copy(RESULT_VERSION, 1) as ParityResult["version"],
+    environments: deep.copy(environmentsPart, 1) as ParityResult["environments"],
+    services,
+    graph: deep.copy(graph, 1) as ParityResult["graph"],
+    findings: deep.copy(findings, 1) as ParityResult["findings"],
+    issues: deep.copy(issues, 1) as ParityResult["issues"],
+    summary: deep.copy(summary, 1) as ParityResult["summary"],
+  };
 }

@@ -111,28 +111,36 @@ export function maskCommandSecrets(command: string): string {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/**
- * Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`;
- * returns a copy. `scrub` must be a pure function of its string (each distinct key is scrubbed once).
- */
-export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
+/** A deep scrub: copies of values with every string scrubbed (keys included), except under `skipKeys`. */
+export interface DeepScrub {
+  /** a scrubbed copy of `value`, which sits `depth` levels deep in the tree being scrubbed (nothing below 64 levels is touched) */
+  copy: (value: unknown, depth: number) => unknown;
+  /** what an object key becomes */
+  key: (k: string) => string;
+}
+
+/** `scrub` must be a pure function of its string (each distinct key is scrubbed once). */
+export function createDeepScrub(scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): DeepScrub {
   const scrubbedKeys = new Map<string, string>();
-  const scrubKey = scrub === unchanged ? unchanged : (k: string): string => {
-    let s = scrubbedKeys.get(k);
-    if (s === undefined) {
-      s = scrub(k);
-      scrubbedKeys.set(k, s);
-    }
-    return s;
-  };
-  const walk = (v: unknown, depth: number): unknown => {
+  const key =
+    scrub === unchanged
+      ? unchanged
+      : (k: string): string => {
+          let s = scrubbedKeys.get(k);
+          if (s === undefined) {
+            s = scrub(k);
+            scrubbedKeys.set(k, s);
+          }
+          return s;
+        };
+  const copy = (v: unknown, depth: number): unknown => {
     if (depth > 64) return v;
     if (typeof v === "string") return scrub(v);
     if (typeof v !== "object" || v === null) return v;
     if (Array.isArray(v)) {
       const n = v.length;
       const out: unknown[] = new Array(n);
-      for (let i = 0; i < n; i++) if (i in v) out[i] = walk(v[i], depth + 1);
+      for (let i = 0; i < n; i++) if (i in v) out[i] = copy(v[i], depth + 1);
       return out;
     }
     // own enumerable string keys, in Object.keys order
@@ -140,11 +148,19 @@ export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: R
     for (const k in v) {
       if (!hasOwn.call(v, k)) continue;
       const x = (v as Record<string, unknown>)[k];
-      out[scrubKey(k)] = skipKeys.has(k) ? x : walk(x, depth + 1);
+      out[key(k)] = skipKeys.has(k) ? x : copy(x, depth + 1);
     }
     return out;
   };
-  return walk(value, 0) as T;
+  return { copy, key };
+}
+
+/**
+ * Applies `scrub` to every string inside a JSON-like value (keys included), except under `skipKeys`;
+ * returns a copy. `scrub` must be a pure function of its string.
+ */
+export function scrubDeep<T>(value: T, scrub: (s: string) => string, skipKeys: ReadonlySet<string> = new Set()): T {
+  return createDeepScrub(scrub, skipKeys).copy(value, 0) as T;
 }
 
 const ENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
