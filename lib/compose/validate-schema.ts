@@ -64,6 +64,40 @@ function toJsonLike(value: unknown, stack: Set<object> = new Set(), depth = 0): 
   }
 }
 
+/**
+ * Whether `toJsonLike(value)` would be a deep copy equal to `value` (plain objects and dense
+ * arrays of JSON values, no tag marker, no `undefined`, no `__proto__` key, not too deep): then
+ * the schema can check `value` itself. Cycles exceed the depth bound.
+ */
+function isJsonLike(value: unknown, depth = 0): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "number":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isJsonLike(value[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k === "__proto__" || !isJsonLike(record[k], depth + 1)) return false;
+  }
+  return true;
+}
+
 /** JSON pointer (`/services/web/ports/0`) → path segments, indices as numbers where the data is a list. */
 function pointerToPath(pointer: string, data: unknown): PathSegment[] {
   if (pointer === "") return [];
@@ -158,7 +192,7 @@ function describeErrors(group: Located[], where: string): string {
 
 export function validateSchema({ value, file }: ValidateSchemaOptions): Issue[] {
   try {
-    const data = toJsonLike(value);
+    const data = isJsonLike(value) ? value : toJsonLike(value);
     const validate = validator();
     if (validate(data)) return [];
     const errors = mostSpecific(validate.errors ?? [], data);
