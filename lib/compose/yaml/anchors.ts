@@ -61,8 +61,8 @@ export class Anchors {
 export function cloneValue(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneValue(value[i]);
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(cloneValue(value[i]));
     copyAllLocs(value, out);
     return out;
   }
