@@ -88,11 +88,15 @@ export const hardcodedSecretRule: Rule = {
         });
       }
       // build arguments end up in the image history
-      const argHits = present.flatMap((p) =>
-        Object.entries(p.service.build?.args ?? {})
-          .filter(([k, v]) => typeof v === "string" && classify(k, v).secret)
-          .map(([k, v]) => ({ p, k, v: v as string })),
-      );
+      const argHits: { p: (typeof present)[number]; k: string; v: string }[] = [];
+      for (const p of present) {
+        const args = p.service.build?.args;
+        if (!args) continue;
+        for (const k of Object.keys(args)) {
+          const v = args[k];
+          if (typeof v === "string" && classify(k, v).secret) argHits.push({ p, k, v });
+        }
+      }
       for (const k of [...new Set(argHits.map((h) => h.k))].sort()) {
         const hs = argHits.filter((h) => h.k === k);
         let severity: Severity = "info";
@@ -114,11 +118,15 @@ export const hardcodedSecretRule: Rule = {
         });
       }
       // htpasswd hashes in labels (Traefik basic auth)
-      const labelHits = present.flatMap((p) =>
-        Object.entries(p.service.labels ?? {})
-          .filter(([k, v]) => AUTH_LABEL.test(k) && typeof v === "string" && v.includes(":"))
-          .map(([k, v]) => ({ p, k, v })),
-      );
+      const labelHits: { p: (typeof present)[number]; k: string; v: string }[] = [];
+      for (const p of present) {
+        const labels = p.service.labels;
+        if (!labels) continue;
+        for (const k of Object.keys(labels)) {
+          const v = labels[k];
+          if (AUTH_LABEL.test(k) && typeof v === "string" && v.includes(":")) labelHits.push({ p, k, v });
+        }
+      }
       for (const k of [...new Set(labelHits.map((h) => h.k))]) {
         const hs = labelHits.filter((h) => h.k === k);
         const prod = hs.some((h) => isProductionLike(h.p.view.role));
@@ -147,10 +155,14 @@ export const hardcodedSecretRule: Rule = {
         if (serviceKeys.has(name)) continue;
         const c = classify(name, v.value);
         if (!c.secret) continue;
-        byVar.set(name, [...(byVar.get(name) ?? []), { env: view.name, value: v.value, file: v.file, line: v.line, productionLike: isProductionLike(view.role) }]);
+        const hit = { env: view.name, value: v.value, file: v.file, line: v.line, productionLike: isProductionLike(view.role) };
+        const list = byVar.get(name);
+        if (list) list.push(hit);
+        else byVar.set(name, [hit]);
       }
     }
-    for (const [name, hits] of [...byVar].sort(([a], [b]) => a.localeCompare(b))) {
+    const byName = new Intl.Collator().compare; // what `localeCompare` uses, built once
+    for (const [name, hits] of [...byVar].sort(([a], [b]) => byName(a, b))) {
       let severity: Severity = "info";
       for (const h of hits) {
         const c = classify(name, h.value);

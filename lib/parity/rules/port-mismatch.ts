@@ -37,6 +37,16 @@ function bindingsByTarget(svc: ServiceConfig): Map<string, Binding[]> {
   return out;
 }
 
+/** The protocol written in a binding's text: what follows the first `/`, up to the next `/` or space. */
+function protocolOf(text: string): string | undefined {
+  const slash = text.indexOf("/");
+  if (slash < 0) return undefined;
+  const next = text.indexOf("/", slash + 1);
+  const part = next < 0 ? text.slice(slash + 1) : text.slice(slash + 1, next);
+  const space = part.indexOf(" ");
+  return space < 0 ? part : part.slice(0, space);
+}
+
 function stateText(list: Binding[] | undefined): string {
   if (!list || !list.length) return "not published";
   if (list.length === 1) return (list[0] as Binding).text;
@@ -53,7 +63,7 @@ export const portMismatchRule: Rule = {
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
-      const maps = present.map((p) => ({ ...p, ports: bindingsByTarget(p.service) }));
+      const maps = present.map((p) => ({ view: p.view, name: p.name, service: p.service, ports: bindingsByTarget(p.service) }));
       const targets = new Set<string>();
       for (const m of maps) for (const t of m.ports.keys()) targets.add(t);
       for (const target of [...targets].sort((a, b) => Number(a) - Number(b))) {
@@ -94,7 +104,8 @@ function judge(sides: { view: EnvironmentView; list: Binding[] }[], kind: string
     // production opens a port to every interface that another environment keeps closed or on loopback
     if (open && othersClosed && kind !== "proxy") bump("medium");
   }
-  const protocols = new Set(sides.flatMap((s) => s.list.map((b) => b.text.split("/")[1]?.split(" ")[0])));
+  const protocols = new Set<string | undefined>();
+  for (const s of sides) for (const b of s.list) protocols.add(protocolOf(b.text));
   if (protocols.size > 1) bump("medium");
   return severity;
 }

@@ -29,7 +29,9 @@ export const secretReusedRule: Rule = {
           const r = secretsOf(ctx).redact(key, raw);
           // a placeholder is not a secret yet (hardcoded-secret reports it)
           if (!r.secret || !r.fingerprint || r.classification.strength === "placeholder") continue;
-          byPrint.set(r.fingerprint, [...(byPrint.get(r.fingerprint) ?? []), { p, display: r.display }]);
+          const users = byPrint.get(r.fingerprint);
+          if (users) users.push({ p, display: r.display });
+          else byPrint.set(r.fingerprint, [{ p, display: r.display }]);
         }
         for (const [fingerprint, users] of byPrint) {
           if (users.length < 2) continue;
