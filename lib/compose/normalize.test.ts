@@ -99,6 +99,44 @@ services:
     expect(project).toEqual(copy);
   });
 
+  it("copies what it changes and leaves every part of its input as it was", () => {
+    const project = canonical(`
+name: shop
+services:
+  web:
+    image: app
+    pull_policy: if_not_present
+    build: { context: ., args: [A, B=2] }
+    environment: [A, C=3]
+    links: [db]
+    depends_on: { cache: { condition: service_healthy } }
+    volumes: [{ type: bind, source: ./src, target: /app/./x/.. }]
+    pre_start: [{ command: migrate }]
+  db: { image: postgres }
+  cache: { image: redis }
+networks:
+  back: {}
+volumes:
+  data: {}
+`);
+    const copy = structuredClone(project);
+    const { value } = normalizeProject({ project, env: { A: "1" } });
+    expect(project).toEqual(copy);
+    expect(value.services.web).toMatchObject({
+      pull_policy: "missing",
+      build: { context: ".", dockerfile: "Dockerfile", args: { A: "1", B: "2" } },
+      environment: { A: "1", C: "3" },
+      depends_on: { cache: { condition: "service_healthy" }, db: { condition: "service_started", restart: true, required: true } },
+      volumes: [{ target: "/app" }],
+      pre_start: [{ image: "app" }],
+    });
+    expect(value.networks).toEqual({ back: { name: "shop_back" }, default: { name: "shop_default" } });
+    expect(value.volumes).toEqual({ data: { name: "shop_data" } });
+    // copied containers keep their locations
+    expect(getLoc(value.services.web?.build, "context")).toEqual(getLoc(project.services.web?.build, "context"));
+    expect(getLoc(value.services, "web")).toEqual(getLoc(project.services, "web"));
+  });
+
   it("does not crash on odd shapes", () => {
     const odd = { name: "p", services: { a: null, b: { networks: null, depends_on: "x", links: 3 } }, networks: { n: null } } as unknown as ComposeProject;
     expect(() => normalizeProject({ project: odd, env: {} })).not.toThrow();

@@ -15,13 +15,12 @@
  * - `pre_start` hooks without an image inherit the service's image;
  * - `pull_policy: if_not_present` becomes `missing`.
  * It accepts the canonical model and, like compose-go, the raw list forms of
- * `environment`, `build.args` and `depends_on`. Pure: the input is copied first.
+ * `environment`, `build.args` and `depends_on`. Pure: what changes is copied first (see `copyMapping`).
  */
 import type { Issue, PhaseResult } from "./issues";
 import type { ComposeProject } from "./model";
-import { getLoc, setLoc, type SourceLocation } from "./source-map";
+import { copyAllLocs, getLoc, setLoc, type SourceLocation } from "./source-map";
 import { isMapping } from "./tags";
-import { cloneWithLocs } from "./transform/clone";
 import { goString, issueAt, typeName, setOwn } from "./transform/context";
 import { cleanPath } from "./transform/volumes";
 
@@ -32,6 +31,28 @@ export interface NormalizeOptions {
 }
 
 type Lookup = (key: string) => string | undefined;
+
+/**
+ * The phase copies on write: the project, its services and every container it changes are
+ * copied (with their locations) before the change; the rest is shared with the input, which
+ * is never modified.
+ */
+function copyMapping(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    setOwn(out, k, value[k]);
+  }
+  copyAllLocs(value, out);
+  return out;
+}
+
+function copyList(value: unknown[]): unknown[] {
+  const out = value.slice();
+  copyAllLocs(value, out);
+  return out;
+}
 
 /** compose-go `resolve`: fills `KEY` / `KEY: null` from the lookup. */
 function resolveValues(value: unknown, lookup: Lookup, keepEmpty: boolean): unknown {
@@ -85,7 +106,8 @@ function normalizeService(service: Record<string, unknown>, lookup: Lookup): voi
   if (service.pull_policy === "if_not_present") service.pull_policy = "missing";
 
   if (isMapping(service.build)) {
-    const build = service.build;
+    const build = copyMapping(service.build);
+    service.build = build;
     if (build.context === null || build.context === undefined) build.context = ".";
     if ((build.dockerfile === null || build.dockerfile === undefined) && (build.dockerfile_inline === null || build.dockerfile_inline === undefined)) {
       build.dockerfile = "Dockerfile";
@@ -95,7 +117,7 @@ function normalizeService(service: Record<string, unknown>, lookup: Lookup): voi
   if ("environment" in service) service.environment = resolveValues(service.environment, lookup, true);
 
   let dependsOn: Record<string, unknown> = {};
-  if (isMapping(service.depends_on)) dependsOn = service.depends_on;
+  if (isMapping(service.depends_on)) dependsOn = copyMapping(service.depends_on);
   else if (Array.isArray(service.depends_on)) {
     for (const [i, n] of service.depends_on.entries()) {
       if (typeof n !== "string") continue;
@@ -119,9 +141,19 @@ function normalizeService(service: Record<string, unknown>, lookup: Lookup): voi
     }
   }
   if (Array.isArray(service.volumes)) {
-    for (const v of service.volumes) {
-      if (isMapping(v) && typeof v.target === "string") v.target = cleanPath(v.target);
+    const volumes = service.volumes;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < volumes.length; i++) {
+      const v: unknown = volumes[i];
+      if (!isMapping(v) || typeof v.target !== "string") continue;
+      const target = cleanPath(v.target);
+      if (target === v.target) continue;
+      copy ??= copyList(volumes);
+      const entry = copyMapping(v);
+      entry.target = target;
+      copy[i] = entry;
     }
+    if (copy) service.volumes = copy;
   }
   if (Array.isArray(service.volumes_from)) {
     service.volumes_from.forEach((v, i) => {
@@ -132,14 +164,22 @@ function normalizeService(service: Record<string, unknown>, lookup: Lookup): voi
   if (Object.keys(dependsOn).length > 0) service.depends_on = dependsOn;
 
   if (Array.isArray(service.pre_start) && typeof service.image === "string" && service.image !== "") {
-    for (const hook of service.pre_start) {
-      if (isMapping(hook) && !("image" in hook)) hook.image = service.image;
+    const hooks = service.pre_start;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < hooks.length; i++) {
+      const hook: unknown = hooks[i];
+      if (!isMapping(hook) || "image" in hook) continue;
+      copy ??= copyList(hooks);
+      const entry = copyMapping(hook);
+      entry.image = service.image;
+      copy[i] = entry;
     }
+    if (copy) service.pre_start = copy;
   }
 }
 
 function normalizeNetworks(project: Record<string, unknown>): void {
-  const networks: Record<string, unknown> = isMapping(project.networks) ? project.networks : {};
+  const networks: Record<string, unknown> = isMapping(project.networks) ? copyMapping(project.networks) : {};
   let usesDefault = false;
   if (isMapping(project.services)) {
     for (const service of Object.values(project.services)) {
@@ -159,12 +199,16 @@ const isTrue = (x: unknown) => x === true || (typeof x === "string" && ["1", "t"
 
 function setNameFromKey(project: Record<string, unknown>): void {
   for (const section of ["networks", "volumes", "configs", "secrets"]) {
-    const top = project[section];
-    if (!isMapping(top)) continue;
+    if (!isMapping(project[section])) continue;
+    const top = copyMapping(project[section] as Record<string, unknown>);
+    project[section] = top;
     for (const [key, r] of Object.entries(top)) {
       const resource: Record<string, unknown> = isMapping(r) ? r : {};
       if (resource.name === null || resource.name === undefined) {
-        resource.name = isTrue(resource.external) ? key : `${goString(project.name ?? "")}_${key}`;
+        const named = resource === r ? copyMapping(resource) : resource;
+        named.name = isTrue(resource.external) ? key : `${goString(project.name ?? "")}_${key}`;
+        setOwn(top, key, named);
+        continue;
       }
       setOwn(top, key, resource);
     }
@@ -177,7 +221,15 @@ export function normalizeProject({ project, env }: NormalizeOptions): PhaseResul
     issues.push(issueAt("INVALID_VALUE", `top-level object must be a mapping, not a ${typeName(project)}`, { path: [] }));
     return { value: { name: "", services: {} }, issues };
   }
-  const out: Record<string, unknown> = cloneWithLocs(project);
+  const out = copyMapping(project);
+  if (isMapping(out.services)) {
+    const services = copyMapping(out.services);
+    for (const name of Object.keys(services)) {
+      const service = services[name];
+      if (isMapping(service)) setOwn(services, name, copyMapping(service));
+    }
+    out.services = services;
+  }
   const lookup: Lookup = (k) => (Object.hasOwn(env, k) ? env[k] : undefined);
   normalizeNetworks(out);
   if (isMapping(out.services)) {

@@ -5,6 +5,7 @@ import { setOwn } from "./context";
 
 export function cloneWithLocs<T>(value: T, depth = 0): T {
   if (depth > 200) return value;
+  if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const out = value.map((v) => cloneWithLocs(v, depth + 1));
     copyAllLocs(value, out);
@@ -12,7 +13,11 @@ export function cloneWithLocs<T>(value: T, depth = 0): T {
   }
   if (isMapping(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneWithLocs(v, depth + 1));
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      setOwn(out, k, cloneWithLocs(value[k], depth + 1));
+    }
     copyAllLocs(value, out);
     return out as T;
   }

@@ -207,7 +207,10 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
   }
   const out: Record<string, unknown> = {};
   copyAllLocs(value, out);
-  for (const [k, v] of Object.entries(value)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
     const transform = Object.hasOwn(SERVICE_TRANSFORMS, k) ? SERVICE_TRANSFORMS[k] : undefined;
     if (!transform || (v === null && k !== "command" && k !== "entrypoint")) {
       setOwn(out, k, cloneWithLocs(v));
@@ -217,7 +220,7 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
     setOwn(out, k, r.value);
     issues.push(...r.issues);
   }
-  for (const f of BOOLEAN_FIELDS) castField(out, f, "bool", { path, file, loc: getLoc(value, f) }, issues);
-  for (const [f, kind] of NUMBER_FIELDS) castField(out, f, kind, { path, file, loc: getLoc(value, f) }, issues);
+  for (const f of BOOLEAN_FIELDS) if (f in out) castField(out, f, "bool", { path, file, loc: getLoc(value, f) }, issues);
+  for (const [f, kind] of NUMBER_FIELDS) if (f in out) castField(out, f, kind, { path, file, loc: getLoc(value, f) }, issues);
   return { value: out, issues };
 }
