@@ -14,8 +14,8 @@ import { OwnerTokenNotice } from "@/components/result/owner-token-notice";
 import { ReviewProvider } from "@/components/result/review-state";
 import { ActivitySection, ReviewerBar, SignOffSection } from "@/components/result/review-sections";
 import { RevisionChanges } from "@/components/result/revision-changes";
+import { UploadRevisionSection } from "@/components/result/upload-revision-section";
 import { RevisionDiff } from "@/components/review/revision-diff";
-import { UploadRevisionForm } from "@/components/revision/upload-revision-form";
 import { GraphSection } from "@/components/result/graph-section";
 import { ServicesMatrix } from "@/components/result/services-matrix";
 import { getComparison, getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
@@ -219,7 +219,7 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
         <ActivitySection entries={activity} labels={labels} />
       </section>
       {reviewKey && (
-        <UploadRevisionForm
+        <UploadRevisionSection
           comparisonId={comparison.id}
           reviewKey={reviewKey}
           environments={environments.map((e) => ({ name: e.name, role: e.role }))}
