@@ -117,6 +117,20 @@ const CELL_KEYS = ["env", "name", "state", "image", "build", "command", "ports",
 /** Keys the result copy never scrubs (ids and fingerprints are not secrets). */
 const UNSCRUBBED = new Set(["id", "fingerprint"]);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** What `deep.copy({ id, ...draft }, 2)` gives (a finding in the result's list), without the intermediate object. */
+function scrubbedFinding(draft: FindingDraft, id: string, deep: DeepScrub): Finding {
+  const out: Record<string, unknown> = {};
+  out[deep.key("id")] = id; // `UNSCRUBBED`
+  for (const k in draft) {
+    if (!hasOwn.call(draft, k)) continue;
+    const x = (draft as unknown as Record<string, unknown>)[k];
+    out[deep.key(k)] = UNSCRUBBED.has(k) ? x : deep.copy(x, 3);
+  }
+  return out as unknown as Finding;
+}
+
 /** Every secret value (or secret part of a value) the environments hold, for scrubbing. */
 function collectSecrets(views: readonly EnvironmentView[], { classify }: SecretMemo): string[] {
   const out: string[] = [];
@@ -216,12 +230,11 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
     return (ka[0] as number) - (kb[0] as number) || (ka[1] as number) - (kb[1] as number) || (ka[2] as number) - (kb[2] as number) || (ka[3] as number) - (kb[3] as number);
   });
   const used = new Map<string, number>();
-  const findings: Finding[] = drafts.map((d) => {
+  const ids = drafts.map((d) => {
     const base = findingId({ rule: d.rule, service: d.service, key: d.key, environments: d.environments });
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
-    const id = n === 0 ? base : findingId({ rule: d.rule, service: d.service, key: d.key, environments: d.environments, occurrence: n });
-    return { id, ...d };
+    return n === 0 ? base : findingId({ rule: d.rule, service: d.service, key: d.key, environments: d.environments, occurrence: n });
   });
 
   // like CI log masking: a secret value that shows up anywhere else (a command, a database name) is masked too.
@@ -269,16 +282,19 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
       },
     ]),
   );
-  const summary = summarizeFindings({ findings, ruleIds: RULES.map((r) => r.id) });
+  const summary = summarizeFindings({ findings: drafts, ruleIds: RULES.map((r) => r.id) });
   if (!masking) throw maskingError;
   const { deep } = masking;
-  if (!direct) return deep.copy({ version: RESULT_VERSION, environments: environmentsPart, services, graph, findings, issues, summary }, 0) as ParityResult;
+  if (!direct) {
+    const findings: Finding[] = drafts.map((d, i) => ({ id: ids[i] as string, ...d }));
+    return deep.copy({ version: RESULT_VERSION, environments: environmentsPart, services, graph, findings, issues, summary }, 0) as ParityResult;
+  }
   return {
     version: deep.copy(RESULT_VERSION, 1) as ParityResult["version"],
     environments: deep.copy(environmentsPart, 1) as ParityResult["environments"],
     services,
     graph: deep.copy(graph, 1) as ParityResult["graph"],
-    findings: deep.copy(findings, 1) as ParityResult["findings"],
+    findings: drafts.map((d, i) => scrubbedFinding(d, ids[i] as string, deep)),
     issues: deep.copy(issues, 1) as ParityResult["issues"],
     summary: deep.copy(summary, 1) as ParityResult["summary"],
   };

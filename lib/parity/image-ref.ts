@@ -70,7 +70,9 @@ export function parseVersion(tag: string | null): Version | null {
   if (!tag) return null;
   const m = /^v?(\d+(?:\.\d+){0,3})(.*)$/i.exec(tag);
   if (!m) return null;
-  return { parts: (m[1] ?? "").split(".").map(Number), suffix: (m[2] ?? "").replace(/^[-_.]/, "") };
+  const parts: number[] = [];
+  for (const digits of (m[1] ?? "").split(".")) parts.push(Number(digits));
+  return { parts, suffix: (m[2] ?? "").replace(/^[-_.]/, "") };
 }
 
 export type VersionGap = "same" | "major" | "minor" | "patch" | "variant" | "unknown";

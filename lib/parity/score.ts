@@ -18,7 +18,7 @@ export function computeScore(findings: readonly Pick<Finding, "rule" | "severity
   return Math.max(0, Math.min(100, Math.round(100 - penalty)));
 }
 
-export function summarizeFindings({ findings, ruleIds }: { findings: readonly Finding[]; ruleIds: readonly string[] }): ParityResult["summary"] {
+export function summarizeFindings({ findings, ruleIds }: { findings: readonly Pick<Finding, "rule" | "severity" | "factor">[]; ruleIds: readonly string[] }): ParityResult["summary"] {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byFactor: Record<string, number> = Object.fromEntries(FACTOR_IDS.map((f) => [f, 0]));
   const byRule: Record<string, number> = Object.fromEntries(ruleIds.map((r) => [r, 0]));

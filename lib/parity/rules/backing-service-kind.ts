@@ -42,7 +42,11 @@ const COMPATIBLE: [BackingTech, BackingTech][] = [
   ["elasticsearch", "opensearch"],
 ];
 
+/** Every scheme above needs a `:`, every setting names django: values with neither are none of them. */
+const MAYBE_SETTING = /django/i;
+
 export function techOfValue(value: string): BackingTech | undefined {
+  if (!value.includes(":") && !MAYBE_SETTING.test(value)) return undefined;
   const v = value.trim().replace(/^["']|["']$/g, "");
   for (const [re, tech] of SCHEMES) if (re.test(v)) return tech;
   for (const [re, tech] of SETTINGS) if (re.test(v)) return tech;
@@ -66,7 +70,9 @@ function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
   for (const [name, svc] of Object.entries(view.env.project.services ?? {})) {
     const tech = backingTechOfImage(svc.image);
     if (tech) add({ tech, how: `service \`${name}\` (${svc.image})`, loc: locate(view, ["services", name, "image"]) });
-    for (const [key, value] of Object.entries(svc.environment ?? {})) {
+    const environment = svc.environment ?? {};
+    for (const key of Object.keys(environment)) {
+      const value = environment[key];
       if (typeof value !== "string") continue;
       const t = techOfValue(value);
       if (t) add({ tech: t, how: `\`${key}\` of \`${name}\``, loc: envLocation(view, name, key) });

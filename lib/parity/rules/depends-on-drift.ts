@@ -24,15 +24,17 @@ export const dependsOnDriftRule: Rule = {
       if (present.length < 2) continue;
       const deps = present.map((p) => {
         const m = new Map<string, string>();
-        for (const [dep, cfg] of Object.entries(p.service.depends_on ?? {})) m.set(groupOf.get(`${p.view.name}\0${dep}`) ?? dep, cfg?.condition ?? "service_started");
+        const dependsOn = p.service.depends_on ?? {};
+        for (const dep of Object.keys(dependsOn)) m.set(groupOf.get(`${p.view.name}\0${dep}`) ?? dep, dependsOn[dep]?.condition ?? "service_started");
         for (const link of p.service.links ?? []) {
           const dep = link.split(":")[0] ?? link;
           const id = groupOf.get(`${p.view.name}\0${dep}`) ?? dep;
           if (!m.has(id)) m.set(id, "link");
         }
-        return { ...p, deps: m };
+        return { view: p.view, name: p.name, deps: m };
       });
-      const all = new Set(deps.flatMap((d) => [...d.deps.keys()]));
+      const all = new Set<string>();
+      for (const d of deps) for (const dep of d.deps.keys()) all.add(dep);
       for (const dep of [...all].sort()) {
         const depGroup = groupById.get(dep);
         // only where the dependency itself runs: a missing service is service-missing's finding

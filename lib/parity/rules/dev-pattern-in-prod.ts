@@ -50,7 +50,10 @@ export function devServerOf(cmd: string): string | undefined {
 }
 
 function unquote(v: string): string {
-  return v.trim().replace(/^(["'])(.*)\1$/, "$2");
+  const t = v.trim();
+  // only a value that starts with a quote can be quoted
+  if (t[0] !== '"' && t[0] !== "'") return t;
+  return t.replace(/^(["'])(.*)\1$/, "$2");
 }
 
 interface Hit {
@@ -110,7 +113,9 @@ function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name:
       loc: locate(view, ["services", name, svc.command ? "command" : "entrypoint"]),
     });
   }
-  for (const [key, raw] of Object.entries(svc.environment ?? {})) {
+  const environment = svc.environment ?? {};
+  for (const key of Object.keys(environment)) {
+    const raw = environment[key];
     if (typeof raw !== "string") continue;
     const value = unquote(raw);
     if (/[?&]sslmode=disable\b/i.test(value) || /[?&](ssl|tls)=(false|0|off)\b/i.test(value)) {
