@@ -74,7 +74,8 @@ function resolveValues(value: unknown, lookup: Lookup, keepEmpty: boolean): unkn
   }
   if (isMapping(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
       if (v !== null && v !== undefined) setOwn(out, k, v);
       else {
         const found = lookup(k);

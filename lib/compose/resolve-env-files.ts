@@ -285,23 +285,29 @@ export function resolveEnvFiles({
       });
     }
 
-    for (const [key, value] of Object.entries(serviceEnv)) {
+    const envKeys = Object.keys(serviceEnv);
+    for (let i = 0; i < envKeys.length; i++) {
+      const key = envKeys[i] as string;
+      const value = serviceEnv[key] as string | null;
       environment[key] = value;
-      const loc = getLoc(service.environment, key);
-      const path = `services.${name}.environment.${key}`;
-      const used = interpolations[path] ?? interpolations[`services.${name}.environment[${JSON.stringify(key)}]`];
       const passThrough = variables[key];
       let src: EnvValueSource;
       if (value === null && unknownFiles.length > 0) {
         src = { kind: "unknown", file: unknownFiles[0] };
       } else {
-        src = { kind: "environment", file: loc?.file, line: loc?.line, col: loc?.col };
+        const loc = getLoc(service.environment, key);
+        src = { kind: "environment" };
+        if (loc?.file !== undefined) src.file = loc.file;
+        if (loc?.line !== undefined) src.line = loc.line;
+        if (loc?.col !== undefined) src.col = loc.col;
+        const used =
+          interpolations[`services.${name}.environment.${key}`] ?? interpolations[`services.${name}.environment[${JSON.stringify(key)}]`];
         if (used && used.length > 0) src.variables = used;
         else if (passThrough && value === passThrough.value && passThroughKeys[name]?.includes(key)) {
           src.variables = [{ name: key, file: passThrough.file, line: passThrough.line }];
         }
       }
-      sources[key] = stripUndefined(src);
+      sources[key] = src;
     }
     if (unknownFiles.length > 0) {
       sources[UNKNOWN_ENV_KEY] = { kind: "unknown", file: unknownFiles.join(", ") };
@@ -322,10 +328,4 @@ export function resolveEnvFiles({
   const out: ComposeProject = { ...project, services };
   copyAllLocs(project, out);
   return { value: { project: out, envSources }, issues };
-}
-
-
-function stripUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
 }

@@ -276,6 +276,7 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
 export function volumeTarget(spec: string): { target: string } | { error: string } {
   if (spec.length === 0) return { error: "invalid empty volume spec" };
   if (spec.length <= 2) return { target: spec };
+  if (!/[$\uD800-\uDFFF]/.test(spec)) return volumeTargetPlain(spec);
   let source = "";
   let target = "";
   let buffer = "";
@@ -308,6 +309,31 @@ export function volumeTarget(spec: string): { target: string } | { error: string
       continue;
     }
     if (ch !== END) buffer += ch;
+  }
+  return { target };
+}
+
+/**
+ * `volumeTarget` for a spec without `$` and without characters outside the BMP (nearly all of
+ * them): the same reading on UTF-16 units, each section a slice of the spec.
+ */
+function volumeTargetPlain(spec: string): { target: string } | { error: string } {
+  let source = "";
+  let target = "";
+  let start = 0;
+  for (let i = 0; i <= spec.length; i++) {
+    const end = i === spec.length;
+    if (!end) {
+      if (spec.charCodeAt(i) !== 58) continue; // not `:`
+      if (i - start === 1 && /\p{L}/u.test(spec.charAt(start))) continue; // Windows drive letter
+    }
+    if (i === start) return { error: `invalid spec: ${spec}: empty section between colons` };
+    const section = spec.slice(start, i);
+    if (source === "" && end) target = section;
+    else if (source === "") source = section;
+    else if (target === "") target = section;
+    else if (!end) return { error: `invalid spec: ${spec}: too many colons` };
+    start = i + 1;
   }
   return { target };
 }

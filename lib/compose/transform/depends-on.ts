@@ -22,7 +22,8 @@ export function transformDependsOn({ value, path, file, loc }: TransformOptions)
     return { value: out, issues };
   }
   if (isMapping(value)) {
-    for (const [name, raw] of Object.entries(value)) {
+    for (const name of Object.keys(value)) {
+      const raw = value[name];
       const at = { path: [...path, name], loc: getLoc(value, name) ?? loc, file };
       if (!isMapping(raw)) {
         issues.push(issueAt("INVALID_VALUE", `${name}: unsupported value ${goString(raw)}`, at));

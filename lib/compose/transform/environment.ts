@@ -14,7 +14,8 @@ export function transformMappingWithEquals({ value, path, file, loc }: Transform
   const out: Record<string, string | null> = {};
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
       setOwn(out, k, v === null || v === undefined ? null : goString(v));
       setLoc(out, k, getLoc(value, k));
     }

@@ -20,7 +20,8 @@ export function transformStringMapping({
   const out: Record<string, string> = {};
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
       setOwn(out, k, v === null || v === undefined ? "" : goString(v));
       setLoc(out, k, getLoc(value, k));
     }

@@ -15,9 +15,32 @@ import { issueAt, typeName, type TransformOptions } from "./context";
 
 const PROPAGATIONS = new Set(["rprivate", "private", "rshared", "shared", "rslave", "slave"]);
 
+/**
+ * Whether `cleanPath(p)` is `p` itself (checked without splitting): no empty, `.` or `..`
+ * segment, except `..` segments leading a relative path; `/` alone is clean.
+ */
+function isClean(p: string): boolean {
+  if (p === "/") return true;
+  const rooted = p.charCodeAt(0) === 47;
+  let leadingDotDots = !rooted;
+  let start = rooted ? 1 : 0;
+  for (;;) {
+    let end = p.indexOf("/", start);
+    if (end < 0) end = p.length;
+    const len = end - start;
+    if (len === 0) return false;
+    const dots = p.charCodeAt(start) === 46 ? (len === 1 ? 1 : len === 2 && p.charCodeAt(start + 1) === 46 ? 2 : 0) : 0;
+    if (dots === 1 || (dots === 2 && !leadingDotDots)) return false;
+    if (dots !== 2) leadingDotDots = false;
+    if (end === p.length) return true;
+    start = end + 1;
+  }
+}
+
 /** Go `path.Clean` (slash-separated, lexical). */
 export function cleanPath(p: string): string {
   if (p === "") return ".";
+  if (isClean(p)) return p;
   const rooted = p.startsWith("/");
   const out: string[] = [];
   for (const part of p.split("/")) {
