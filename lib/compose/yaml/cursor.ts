@@ -10,8 +10,10 @@ import { decline } from "./decline";
 export class Cursor {
   /** start of the current line */
   lineStart = 0;
-  /** index of the current line's `\n` (or the text length) */
+  /** end of the current line's content: its `\r\n` or `\n` (or the text length) */
   lineEnd: number;
+  /** index of the current line's `\n` (or the text length) */
+  private lineBreak: number;
   /** 1-based number of the current line */
   lineNo = 1;
   /** no line left */
@@ -24,7 +26,8 @@ export class Cursor {
     readonly text: string,
     readonly file: string,
   ) {
-    this.lineEnd = lineEndFrom(text, 0);
+    this.lineBreak = lineBreakFrom(text, 0);
+    this.lineEnd = contentEnd(text, this.lineBreak);
   }
 
   /** The location of `offset`, which must be on the current line. */
@@ -34,12 +37,13 @@ export class Cursor {
 
   /** Moves to the next line; false (and `eof`) when there is none. */
   nextLine(): boolean {
-    if (this.lineEnd >= this.text.length) {
+    if (this.lineBreak >= this.text.length) {
       this.eof = true;
       return false;
     }
-    this.lineStart = this.lineEnd + 1;
-    this.lineEnd = lineEndFrom(this.text, this.lineStart);
+    this.lineStart = this.lineBreak + 1;
+    this.lineBreak = lineBreakFrom(this.text, this.lineStart);
+    this.lineEnd = contentEnd(this.text, this.lineBreak);
     this.lineNo++;
     return true;
   }
@@ -73,9 +77,14 @@ export class Cursor {
   }
 }
 
-function lineEndFrom(text: string, from: number): number {
+function lineBreakFrom(text: string, from: number): number {
   const nl = text.indexOf("\n", from);
   return nl < 0 ? text.length : nl;
+}
+
+/** A line's content ends before its `\r\n` (a CR is only accepted right before a LF, see read-yaml-fast). */
+function contentEnd(text: string, lineBreak: number): number {
+  return lineBreak > 0 && lineBreak < text.length && text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
 }
 
 /** `---` or `...` followed by a space or the end of the line, at `i`. */
@@ -83,5 +92,5 @@ export function isDocumentMarker(text: string, i: number): boolean {
   const s = text.slice(i, i + 3);
   if (s !== "---" && s !== "...") return false;
   const next = text.charCodeAt(i + 3);
-  return Number.isNaN(next) || next === 32 || next === 10;
+  return Number.isNaN(next) || next === 32 || next === 10 || next === 13;
 }

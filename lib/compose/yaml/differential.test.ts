@@ -161,6 +161,15 @@ describe("readYamlFast against the reference", () => {
     expect(accepted).toBeGreaterThanOrEqual(vectorInputs.length - 10);
   }, 60_000);
 
+  it("reads the fixtures written with CRLF line breaks exactly as the reference does, declining the same ones", () => {
+    for (const input of [...fixtureInputs, ...vectorInputs]) {
+      const text = input.content.startsWith("\uFEFF") ? input.content.slice(1) : input.content;
+      const lf = readYamlFast({ text, file: input.name, limits: DEFAULT_YAML_LIMITS }).kind;
+      const crlf = { name: `${input.name}@crlf`, content: input.content.replaceAll("\n", "\r\n") };
+      expect(check(crlf).accepted, crlf.name).toBe(lf === "parsed");
+    }
+  }, 60_000);
+
   it("reads the benchmark's files (300 services) exactly as the reference does", () => {
     for (const input of benchInputs) expect(check(input)).toEqual({ accepted: true });
   }, 60_000);

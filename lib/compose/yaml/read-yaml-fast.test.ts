@@ -14,9 +14,17 @@ describe("readYamlFast", () => {
     });
   });
 
-  it("declines tabs, carriage returns, control characters and stray BOMs, and reads other Unicode", () => {
+  it("reads CRLF line breaks like LF ones", () => {
+    const v = expectAsReference("a: b  \r\nc:\r\n- x\r\n-\r\nd: |\r\n  one\r\n\r\n  two\r\ne: [1, 'q']\r\n");
+    expect(v).toEqual({ a: "b", c: ["x", null], d: "one\n\ntwo\n", e: [1, "q"] });
+    expectAsReference("---\r\na: 1\r\n");
+  });
+
+  it("declines tabs, lone carriage returns, control characters and stray BOMs, and reads other Unicode", () => {
     expectDeclined("a:\tb\n", "unsupported character");
-    expectDeclined("a: b\r\nc: d\r\n", "unsupported character");
+    expectDeclined("a: b\rc: d\n", "unsupported character");
+    expectDeclined("a: b\r\r\n", "unsupported character");
+    expectDeclined("a: b\r", "unsupported character");
     expectDeclined("a: b\u0085c\n", "unsupported character");
     expectDeclined("a: \ufeffb\n", "unsupported character");
     expectDeclined("a: \ud800\n", "unsupported character");
@@ -44,6 +52,13 @@ describe("Cursor", () => {
     expect(c.nextLine()).toBe(true);
     expect(c.toContent()).toBe(false);
     expect(c.eof).toBe(true);
+  });
+
+  it("ends a line's content before its CRLF", () => {
+    const c = new Cursor("a: 1\r\nb: 2\r\n", "f.yml");
+    expect([c.lineStart, c.lineEnd]).toEqual([0, 4]);
+    expect(c.nextLine()).toBe(true);
+    expect([c.lineNo, c.lineStart, c.lineEnd]).toEqual([2, 6, 10]);
   });
 
   it("declines on a document marker unless it is allowed", () => {

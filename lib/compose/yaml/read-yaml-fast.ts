@@ -36,8 +36,9 @@ export function readYamlFast({ text, file, limits }: ReadYamlFastOptions): ReadY
 const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7e]/;
 
 /**
- * Characters the fast path leaves to the reference: tabs, carriage returns and other control
- * characters, C1 controls, U+2028/U+2029, BOMs, non-characters and lone surrogates.
+ * Characters the fast path leaves to the reference: tabs, carriage returns other than in CRLF line
+ * breaks and other control characters, C1 controls, U+2028/U+2029, BOMs, non-characters and lone
+ * surrogates.
  */
 export function hasUnsupportedCharacter(text: string): boolean {
   if (!NOT_PRINTABLE_ASCII.test(text)) return false;
@@ -45,6 +46,7 @@ export function hasUnsupportedCharacter(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;
     if (c === 10) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
     if (c < 0xa0) return true;
     if (c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff) return true;
     if (c >= 0xd800 && c <= 0xdbff) {
