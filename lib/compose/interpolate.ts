@@ -138,8 +138,27 @@ function pathMatches(path: readonly PathSegment[], pattern: readonly string[]): 
   });
 }
 
+/** `CAST_PATHS` by pattern length, in their order (most paths have a length no pattern has). */
+const CAST_PATHS_BY_LENGTH: Map<number, [readonly string[], Cast][]> = (() => {
+  const byLength = new Map<number, [readonly string[], Cast][]>();
+  for (const entry of CAST_PATHS) {
+    const list = byLength.get(entry[0].length) ?? [];
+    list.push(entry);
+    byLength.set(entry[0].length, list);
+  }
+  return byLength;
+})();
+
 function castFor(path: readonly PathSegment[]): Cast | undefined {
-  return CAST_PATHS.find(([pattern]) => pathMatches(path, pattern))?.[1];
+  const candidates = CAST_PATHS_BY_LENGTH.get(path.length);
+  if (!candidates) return undefined;
+  const last = path[path.length - 1];
+  for (const [pattern, cast] of candidates) {
+    const end = pattern[pattern.length - 1];
+    if (end !== last && end !== "*" && end !== "[]") continue; // the common miss, decided on one segment
+    if (pathMatches(path, pattern)) return cast;
+  }
+  return undefined;
 }
 
 /** Sets an own property even for `__proto__`. */

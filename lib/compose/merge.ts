@@ -432,7 +432,7 @@ function convertIntoMapping(
  * Containers holding no marker are returned as they are (never mutated), the others are copied.
  */
 export function stripTags(value: unknown, depth = 0): unknown {
-  if (depth > 1000) return value;
+  if (value === null || typeof value !== "object" || depth > 1000) return value;
   if (isOverrideTag(value)) return stripTags(value.value, depth + 1);
   if (isResetTag(value)) return null;
   if (Array.isArray(value)) {
