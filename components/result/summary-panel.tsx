@@ -1,11 +1,13 @@
 /** Summary: parity score, counts by severity and factor, the environments and their files. */
 import type { ParityResult } from "@/lib/parity/result-schema";
 import { FACTORS, FACTOR_IDS } from "@/lib/parity/roles";
-import type { ViewEnvironment } from "@/lib/view/view-types";
 import { SeverityBadge } from "./severity-badge";
 import { CARD, ROLE_BADGE, SEVERITY_ORDER, scoreClass, scoreWord } from "./styles";
 
-export function SummaryPanel({ result, environments }: { result: ParityResult; environments: ViewEnvironment[] }) {
+/** the stored environments: each file's name, path and size */
+type SummaryEnvironment = { name: string; files: { name: string; path: string; size: number }[] };
+
+export function SummaryPanel({ result, environments }: { result: ParityResult; environments: SummaryEnvironment[] }) {
   const { summary } = result;
   const factors = FACTOR_IDS.filter((f) => (summary.byFactor[f] ?? 0) > 0);
   return (

@@ -18,21 +18,18 @@ import { UploadRevisionSection } from "@/components/result/upload-revision-secti
 import { RevisionDiff } from "@/components/review/revision-diff";
 import { GraphSection } from "@/components/result/graph-section";
 import { ServicesMatrix } from "@/components/result/services-matrix";
-import { getComparison, getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
+import { getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { authorizeCapability } from "@/lib/review/authorize-capability";
 import { compareRevisions } from "@/lib/review/compare-revisions";
 import { isReviewError } from "@/lib/review/errors";
-import { listActivity } from "@/lib/review/list-activity";
-import { listComments } from "@/lib/review/list-comments";
-import { listFindingReviews } from "@/lib/review/list-finding-reviews";
-import { listSignOffs } from "@/lib/review/list-sign-offs";
 import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
 import { buildServiceMatrix } from "@/lib/view/build-service-matrix";
 import { fileAnchorId } from "@/lib/view/file-anchor";
 import { toGraphSource } from "@/lib/view/layout-graph";
+import { loadResultPage } from "@/lib/view/load-result-page";
 import { parseFindingFilters } from "@/lib/view/filter-findings";
 import { SummaryPanel } from "@/components/result/summary-panel";
 
@@ -48,9 +45,9 @@ function readInput(id: string, sp: SearchParams) {
   return getComparisonInputSchema.safeParse({ id, ...(rev ? { revision: rev } : {}) });
 }
 
-// one database read per request, shared by the metadata and the page
+// one database read (one SQL statement) per request, shared by the metadata and the page
 const loadComparison = cache(async (id: string, revision: number | undefined, access: "view" | "review") =>
-  getComparison({ db: await getDb(), id, access, ...(revision ? { revision } : {}) }),
+  loadResultPage({ db: await getDb(), id, access, ...(revision ? { revision } : {}) }),
 );
 
 /**
@@ -126,16 +123,11 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const latest = comparison.revisions.at(-1)?.number ?? revision.number;
   const title = comparison.title || result.environments.map((e) => e.name).join(" ↔ ");
 
-  // review state of the revision shown, its comments, sign-offs and the activity log
-  const { prisma } = await getDb();
+  // review state of the revision shown, its comments, sign-offs and the activity log: read with the rest (loadResultPage)
+  const { comments, activity } = comparison;
+  const { signOffs } = revision;
   const compare = readCompare(sp);
-  const [reviews, comments, signOffs, activity, sincePrevious] = await Promise.all([
-    listFindingReviews({ prisma, comparisonId: comparison.id, revision: revision.number }),
-    listComments({ prisma, comparisonId: comparison.id }),
-    listSignOffs({ prisma, comparisonId: comparison.id, revision: revision.number }),
-    listActivity({ prisma, comparisonId: comparison.id, limit: 200 }),
-    revision.number > 1 ? compareRevisions({ prisma, comparisonId: comparison.id, from: revision.number - 1, to: revision.number }) : null,
-  ]);
+  const sincePrevious = revision.number > 1 ? await compareRevisions({ prisma: (await getDb()).prisma, comparisonId: comparison.id, from: revision.number - 1, to: revision.number }) : null;
   const commentsByFinding: Record<string, ReviewComment[]> = {};
   for (const c of comments) (commentsByFinding[c.fingerprint] ??= []).push(c);
   // activity sentences name findings by rule and service (or key) rather than by fingerprint
@@ -143,7 +135,7 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const showDiff = compare !== null && compare !== revision.number && comparison.revisions.some((r) => r.number === compare);
 
   return (
-    <ReviewProvider comparisonId={comparison.id} reviewKey={reviewKey} initialReviews={reviews.findings}>
+    <ReviewProvider comparisonId={comparison.id} reviewKey={reviewKey} initialReviews={revision.findings}>
     <div className="space-y-8">
       <header className="space-y-3">
         <OwnerTokenNotice id={comparison.id} />
@@ -235,7 +227,7 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
         comparisonId={comparison.id}
         revision={revision.number}
         reviewKey={reviewKey}
-        environments={environments.map((e) => ({ name: e.name, role: e.role, files: e.files.map((f) => ({ name: f.name, path: f.path, kind: f.kind, lines: f.content.split("\n").length })) }))}
+        environments={environments.map((e) => ({ name: e.name, role: e.role, files: e.files.map((f) => ({ name: f.name, path: f.path, kind: f.kind, lines: f.lines })) }))}
       />
       {loadedEnvs.length > 1 && <DiffSection comparisonId={comparison.id} revision={revision.number} reviewKey={reviewKey} envs={loadedEnvs} />}
       <OwnerSection id={comparison.id} />

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createComparison } from "@/lib/comparisons/create-comparison";
+import { getComparison } from "@/lib/comparisons/get-comparison";
+import type { Database } from "@/lib/db/client";
+import { addComment } from "@/lib/review/add-comment";
+import { listActivity } from "@/lib/review/list-activity";
+import { listComments } from "@/lib/review/list-comments";
+import { listFindingReviews } from "@/lib/review/list-finding-reviews";
+import { listSignOffs } from "@/lib/review/list-sign-offs";
+import { signOffRevision } from "@/lib/review/sign-off-revision";
+import { setFindingStatus } from "@/lib/review/set-finding-status";
+import { openTestDatabase } from "@/lib/review/testing/review-db";
+import { loadResultPage } from "./load-result-page";
+
+const DIR = join(process.cwd(), "test/fixtures/corpus/testdrivenio__django-on-docker__devprod");
+const read = (f: string) => readFileSync(join(DIR, f), "utf8");
+const upload = {
+  title: "django",
+  environments: [
+    { name: "dev", files: [{ name: "docker-compose.yml", content: read("docker-compose.yml") }, { name: ".env.dev-sample", as: ".env.dev", content: read(".env.dev-sample") }] },
+    { name: "prod", files: [{ name: "docker-compose.prod.yml", content: read("docker-compose.prod.yml") }, { name: ".env.prod-sample", as: ".env.prod", content: read(".env.prod-sample") }, { name: ".env.prod.db-sample", as: ".env.prod.db", content: read(".env.prod.db-sample") }] },
+  ],
+};
+
+let db: Database;
+let id = "";
+beforeAll(async () => {
+  db = await openTestDatabase();
+  ({ id } = await createComparison({ db, input: upload, fingerprintKey: "f".repeat(40) }));
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("loadResultPage", () => {
+  it("reads in one statement what getComparison and lib/review's list functions read, with the files' line counts instead of their contents", async () => {
+    const [first, second] = (await listFindingReviews({ prisma: db.prisma, comparisonId: id })).findings;
+    await setFindingStatus({ prisma: db.prisma, comparisonId: id, fingerprint: first!.fingerprint, status: "accepted_risk", reason: "known", by: "Ana", expectedVersion: 0 });
+    await addComment({ prisma: db.prisma, comparisonId: id, fingerprint: first!.fingerprint, author: "Ana", body: "**only** in <b>prod</b>" });
+    await addComment({ prisma: db.prisma, comparisonId: id, fingerprint: second!.fingerprint, author: "Bo", body: "same time", now: new Date("2026-01-01T00:00:00Z") });
+    await addComment({ prisma: db.prisma, comparisonId: id, fingerprint: first!.fingerprint, author: "Cy", body: "same time too", now: new Date("2026-01-01T00:00:00Z") });
+    await signOffRevision({ prisma: db.prisma, comparisonId: id, name: "Lead", note: "ok for release" });
+    await signOffRevision({ prisma: db.prisma, comparisonId: id, name: "Ops" });
+
+    const page = await loadResultPage({ db, id, access: "view" });
+    const stored = await getComparison({ db, id });
+    const reviews = await listFindingReviews({ prisma: db.prisma, comparisonId: id });
+    if (page?.status !== "ok" || stored?.status !== "ok") throw new Error("not loaded");
+
+    expect({ ...page, revision: undefined, comments: undefined, activity: undefined }).toEqual({ ...stored, revision: undefined });
+    expect(page.revision.number).toBe(stored.revision.number);
+    expect(page.revision.createdAt).toEqual(stored.revision.createdAt);
+    expect(page.revision.result).toEqual(stored.revision.result);
+    expect(page.revision.models).toEqual(stored.revision.models);
+    expect(page.revision.environments).toEqual(
+      stored.revision.environments.map((e) => ({ ...e, files: e.files.map(({ content, ...f }) => ({ ...f, lines: content.split("\n").length })) })),
+    );
+    expect(page.revision.findings).toEqual(reviews.findings);
+    expect(page.revision.signOffs).toEqual(await listSignOffs({ prisma: db.prisma, comparisonId: id, revision: 1 }));
+    expect(page.revision.signOffs.map((o) => o.name)).toEqual(["Ops", "Lead"]);
+    expect(page.comments).toEqual(await listComments({ prisma: db.prisma, comparisonId: id }));
+    expect(page.comments).toHaveLength(3);
+    expect(page.comments.find((c) => c.author === "Ana")?.html).toContain("<strong>only</strong>");
+    expect(page.activity).toEqual(await listActivity({ prisma: db.prisma, comparisonId: id, limit: 200 }));
+    expect(page.activity.length).toBeGreaterThanOrEqual(5);
+    expect(page.revision.findings.find((f) => f.fingerprint === first!.fingerprint)).toMatchObject({ status: "accepted_risk", statusBy: "Ana", version: 1 });
+  });
+
+  it("answers null for an unknown id or revision, and an older revision when asked", async () => {
+    expect(await loadResultPage({ db, id: "no-such-id", access: "view" })).toBeNull();
+    expect(await loadResultPage({ db, id, revision: 9, access: "view" })).toBeNull();
+    expect(await loadResultPage({ db, id, revision: 1, access: "view" })).toMatchObject({ status: "ok", revision: { number: 1 } });
+  });
+
+  it("is gone once expired, and to the view link once it was revoked (not to the review link)", async () => {
+    await db.prisma.comparison.update({ where: { id }, data: { viewRevokedAt: new Date() } });
+    expect(await loadResultPage({ db, id, access: "view" })).toEqual({ status: "gone", id, reason: "revoked" });
+    expect(await loadResultPage({ db, id, access: "review" })).toMatchObject({ status: "ok" });
+    await db.prisma.comparison.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect(await loadResultPage({ db, id, access: "review" })).toEqual({ status: "gone", id, reason: "expired" });
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Everything the result page /c/<id> renders from the stored comparison, in one
+ * SQL statement (one round trip, where getComparison and lib/review's list
+ * functions take a dozen Prisma queries): the comparison, its revisions, the
+ * requested (or latest) revision's result and models, its environments with the
+ * files' outline (names, kinds, sizes, line counts — not the contents, which the
+ * Files section fetches when the reader gets there), the review state of its
+ * findings, its sign-offs, the comparison's comments and its latest activity.
+ * Each list has the shape, order and mapping of the lib/review function named
+ * beside it (listFindingReviews, listSignOffs, listComments, listActivity);
+ * load-result-page.test.ts holds them equal.
+ *
+ * Outcomes as getComparison's: `null` (no such id or revision), `{ status: "gone" }`
+ * (expired, or the view link revoked and only the view link presented), or the data.
+ * The capability itself is checked before, by lib/review's authorizeCapability.
+ */
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { parityResultSchema, type ParityResult } from "@/lib/parity/result-schema";
+import type { Role } from "@/lib/parity/roles";
+import { renderMarkdownSafe } from "@/lib/review/render-markdown-safe";
+import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
+import { toFindingReview } from "@/lib/review/to-finding-review";
+
+/** entries of the activity log the page shows (listActivity's limit) */
+export const RESULT_PAGE_ACTIVITY_LIMIT = 200;
+
+export interface LoadResultPageOptions {
+  db: Pick<Database, "sql">;
+  id: string;
+  /** 1-based; the latest when absent */
+  revision?: number;
+  /** the capability already checked: a revoked view link hides the comparison from view links only */
+  access: "view" | "review";
+  /** "now" for the expiry check (tests) */
+  now?: Date;
+}
+
+export interface ResultPageFile {
+  name: string;
+  path: string;
+  kind: "compose" | "env" | "procfile";
+  size: number;
+  sha256: string;
+  /** lines of the (redacted) content, as `content.split("\n").length` counts them */
+  lines: number;
+}
+
+export interface ResultPageData {
+  status: "ok";
+  id: string;
+  title: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  /** every revision, oldest first */
+  revisions: { number: number; createdAt: Date; score: number }[];
+  revision: {
+    number: number;
+    createdAt: Date;
+    result: ParityResult;
+    /** per environment name: the canonical compose model, secrets masked */
+    models: Record<string, unknown>;
+    /** in upload order */
+    environments: { name: string; role: Role; position: number; files: ResultPageFile[] }[];
+    /** review state of each finding of this revision, by fingerprint (listFindingReviews) */
+    findings: FindingReview[];
+    /** sign-offs of this revision, newest first (listSignOffs) */
+    signOffs: SignOff[];
+  };
+  /** every comment of the comparison, oldest first (listComments) */
+  comments: ReviewComment[];
+  /** the latest activity, newest first (listActivity) */
+  activity: ActivityEntry[];
+}
+
+export type LoadResultPageResult = ResultPageData | { status: "gone"; id: string; reason: "expired" | "revoked" } | null;
+
+const date = z.string().transform((s) => new Date(s));
+const rowSchema = z.object({
+  comparison: z.object({ id: z.string(), title: z.string(), createdAt: date, expiresAt: date.nullable(), viewRevokedAt: date.nullable() }).nullable(),
+  revisions: z.array(z.object({ number: z.number(), createdAt: date, score: z.number() })),
+  revision: z.object({ number: z.number(), createdAt: date, result: z.unknown(), models: z.record(z.string(), z.unknown()) }).nullable(),
+  environments: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(["development", "staging", "production", "other"]),
+      position: z.number(),
+      files: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(["compose", "env", "procfile"]), size: z.number(), sha256: z.string(), lines: z.number() })),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      fingerprint: z.string(),
+      rule: z.string(),
+      severity: z.string(),
+      service: z.string().nullable(),
+      key: z.string().nullable(),
+      message: z.string(),
+      status: z.string(),
+      statusReason: z.string().nullable(),
+      statusBy: z.string().nullable(),
+      statusAt: date.nullable(),
+      version: z.number(),
+    }),
+  ),
+  signOffs: z.array(z.object({ id: z.string(), name: z.string(), note: z.string(), createdAt: date })),
+  comments: z.array(z.object({ id: z.string(), fingerprint: z.string(), author: z.string(), body: z.string(), createdAt: date })),
+  activity: z.array(z.object({ id: z.string(), actor: z.string(), action: z.string(), fingerprint: z.string().nullable(), detail: z.unknown(), createdAt: date })),
+});
+
+const isAction = (a: string): a is ActivityAction => (ACTIVITY_ACTIONS as readonly string[]).includes(a);
+
+// $1 comparison id, $2 revision number or null (the latest), $3 activity limit
+const SQL = `
+WITH r AS (
+  SELECT id, number, created_at, result, models FROM revision
+  WHERE comparison_id = $1 AND ($2::int IS NULL OR number = $2::int)
+  ORDER BY number DESC LIMIT 1
+)
+SELECT
+  (SELECT json_build_object('id', id, 'title', title, 'createdAt', created_at, 'expiresAt', expires_at, 'viewRevokedAt', view_revoked_at)
+     FROM comparison WHERE id = $1) AS comparison,
+  (SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'score', score) ORDER BY number), '[]'::json)
+     FROM revision WHERE comparison_id = $1) AS revisions,
+  (SELECT json_build_object('number', number, 'createdAt', created_at, 'result', result, 'models', models) FROM r) AS revision,
+  (SELECT coalesce(json_agg(json_build_object('name', e.name, 'role', e.role, 'position', e.position, 'files',
+      (SELECT coalesce(json_agg(json_build_object('name', f.name, 'path', f.path, 'kind', f.kind, 'size', f.size, 'sha256', f.sha256,
+                'lines', length(f.content) - length(replace(f.content, E'\\n', '')) + 1) ORDER BY f.position), '[]'::json)
+         FROM uploaded_file f WHERE f.environment_id = e.id)) ORDER BY e.position), '[]'::json)
+     FROM environment e WHERE e.revision_id = (SELECT id FROM r)) AS environments,
+  (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
+      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
+      ORDER BY fingerprint), '[]'::json)
+     FROM finding WHERE revision_id = (SELECT id FROM r)) AS findings,
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'note', note, 'createdAt', created_at) ORDER BY created_at DESC, id ASC), '[]'::json)
+     FROM sign_off WHERE revision_id = (SELECT id FROM r)) AS "signOffs",
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'fingerprint', fingerprint, 'author', author, 'body', body, 'createdAt', created_at) ORDER BY created_at ASC, id ASC), '[]'::json)
+     FROM comment WHERE comparison_id = $1) AS comments,
+  (SELECT coalesce(json_agg(a ORDER BY a."createdAt" DESC, a.id DESC), '[]'::json) FROM (
+     SELECT id, actor, action, fingerprint, detail, created_at AS "createdAt" FROM activity
+     WHERE comparison_id = $1 ORDER BY created_at DESC, id DESC LIMIT $3) a) AS activity`;
+
+export async function loadResultPage({ db, id, revision, access, now = new Date() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
+  const [raw] = await db.sql.query(SQL, [id, revision ?? null, RESULT_PAGE_ACTIVITY_LIMIT]);
+  const row = rowSchema.parse(raw);
+  const c = row.comparison;
+  if (!c) return null;
+  if (c.viewRevokedAt && access === "view") return { status: "gone", id, reason: "revoked" };
+  if (c.expiresAt && c.expiresAt.getTime() < now.getTime()) return { status: "gone", id, reason: "expired" };
+  const r = row.revision;
+  if (!r) return null;
+  return {
+    status: "ok",
+    id: c.id,
+    title: c.title,
+    createdAt: c.createdAt,
+    expiresAt: c.expiresAt,
+    revisions: row.revisions,
+    revision: {
+      number: r.number,
+      createdAt: r.createdAt,
+      result: parityResultSchema.parse(r.result),
+      models: r.models,
+      environments: row.environments,
+      findings: row.findings.map((f) => toFindingReview({ ...f, revision: { number: r.number } })),
+      signOffs: row.signOffs.map((o) => ({ id: o.id, revision: r.number, name: o.name, note: o.note, createdAt: o.createdAt.toISOString() })),
+    },
+    comments: row.comments.map((m) => ({ ...m, html: renderMarkdownSafe({ markdown: m.body }), createdAt: m.createdAt.toISOString() })),
+    activity: row.activity
+      .filter((a) => isAction(a.action))
+      .map((a) => ({
+        id: a.id,
+        actor: a.actor,
+        action: a.action as ActivityAction,
+        fingerprint: a.fingerprint,
+        detail: a.detail !== null && typeof a.detail === "object" && !Array.isArray(a.detail) ? (a.detail as Record<string, unknown>) : null,
+        createdAt: a.createdAt.toISOString(),
+      })),
+  };
+}
