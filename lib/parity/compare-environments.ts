@@ -20,9 +20,19 @@ export interface CompareEnvironmentsOptions {
   fingerprintKey: Uint8Array | string;
 }
 
+/** `[...list].sort().join(",")`, without sorting lists of one or two strings. */
+function sortedJoin(list: readonly string[]): string {
+  if (list.length < 2) return list.join(",");
+  if (list.length === 2) {
+    const [a, b] = list as [string, string];
+    if (typeof a === "string" && typeof b === "string") return b < a ? `${b},${a}` : `${a},${b}`;
+  }
+  return [...list].sort().join(",");
+}
+
 /** First 16 hex of sha256 over rule, service, key and the sorted environment names. */
 export function findingId({ rule, service, key, environments, occurrence = 0 }: { rule: string; service: string | null; key: string | null; environments: readonly string[]; occurrence?: number }): string {
-  const parts = [rule, service ?? "", key ?? "", [...environments].sort().join(",")];
+  const parts = [rule, service ?? "", key ?? "", sortedJoin(environments)];
   if (occurrence > 0) parts.push(String(occurrence));
   return hash("sha256", parts.join("\u001f"), "hex").slice(0, 16);
 }
@@ -97,17 +107,21 @@ function cellFor(view: EnvironmentView, group: ServiceGroup, w: CellWriter = AS_
     ports: (svc.ports ?? []).map((p) => w.text(`${p.host_ip ? `${p.host_ip}:` : ""}${p.published ? `${p.published}:` : ""}${p.target}/${p.protocol}`)),
     expose: (svc.expose ?? []).map((e) => w.text(String(e))),
     volumes: (svc.volumes ?? []).map((v) => w.text(`${v.type}:${v.source ? `${v.source}:` : ""}${v.target}${v.read_only ? ":ro" : ""}`)),
-    envKeys: Object.keys(svc.environment ?? {})
-      .filter((k) => k !== "*")
-      .sort()
-      .map(w.text),
-    dependsOn: Object.keys(svc.depends_on ?? {})
-      .sort()
-      .map(w.text),
+    envKeys: sortedKeys(svc.environment, w.text, "*"),
+    dependsOn: sortedKeys(svc.depends_on, w.text),
     restart: typeof svc.restart === "string" ? w.text(svc.restart) : null,
     healthcheck: !!svc.healthcheck && svc.healthcheck.disable !== true,
     profiles: w.value(svc.profiles ?? [], d) as string[],
   };
+}
+
+/** The sorted keys of `record` (but `except`), each written with `text`. */
+function sortedKeys(record: object | undefined, text: (s: string) => string, except?: string): string[] {
+  let keys = Object.keys(record ?? {});
+  if (except !== undefined && keys.includes(except)) keys = keys.filter((k) => k !== except);
+  if (keys.length > 1) keys.sort();
+  for (let i = 0; i < keys.length; i++) keys[i] = text(keys[i] as string);
+  return keys;
 }
 
 const RESULT_KEYS = ["version", "environments", "services", "graph", "findings", "issues", "summary"];

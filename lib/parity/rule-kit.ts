@@ -139,7 +139,9 @@ export function mergeSharedFindings(findings: FindingDraft[]): FindingDraft[] {
       out.push(f);
       continue;
     }
-    const place = JSON.stringify([f.rule, f.key, f.severity, [...f.environments].sort(), f.locations.map((l) => `${l.env}:${l.file}:${l.line}`).sort()]);
+    const places = f.locations.map((l) => `${l.env}:${l.file}:${l.line}`);
+    if (places.length > 1) places.sort();
+    const place = JSON.stringify([f.rule, f.key, f.severity, f.environments.length > 1 ? [...f.environments].sort() : f.environments, places]);
     const seen = byPlace.get(place);
     if (seen) {
       seen.others.push(f.service);
