@@ -215,7 +215,7 @@ export class BlockReader {
         const ch = c.text.charCodeAt(c.first);
         const inline = ch === 91 || ch === 123 || ch === 34 || ch === 39 || ch === 42 || ch === 38 || ch === 33;
         if (!inline || anchor !== undefined || tag !== undefined || c.indent === parentIndent) decline("value on the next line");
-        return this.readInline(c.first, parentIndent, depth, false);
+        return this.readInline(c.first, parentIndent, depth, false, false);
       }
       const entry = anchor === undefined ? undefined : anchors.declare(anchor);
       const mark = entry ? budget.enter(depth) : undefined;
@@ -236,9 +236,10 @@ export class BlockReader {
 
   /**
    * An inline value at `i` (not a key) with its props, as a mapping value (`keyed`) or a
-   * sequence item; leaves the cursor on the next line.
+   * sequence item; leaves the cursor on the next line. A flow collection may go on over the next
+   * lines when it starts on its key's or dash's line (`onKeyLine`).
    */
-  private readInline(i: number, parentIndent: number, depth: number, keyed: boolean): unknown {
+  private readInline(i: number, parentIndent: number, depth: number, keyed: boolean, onKeyLine = true): unknown {
     const { cursor: c, budget, anchors } = this.ctx;
     const text = c.text;
     let anchor: string | undefined;
@@ -278,7 +279,7 @@ export class BlockReader {
       value = anchors.resolve(name, depth, budget);
       end = j;
     } else if (ch === 91 || ch === 123) {
-      const flow = readFlowCollection(this.ctx, i, depth);
+      const flow = readFlowCollection(this.ctx, i, depth, onKeyLine ? parentIndent : undefined);
       value = flow.value;
       end = flow.end;
     } else if (ch === 124 || ch === 62) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getLoc, getSelfLoc } from "../source-map";
 import { expectAsReference, expectDeclined } from "./testing";
 
-describe("flow collections on one line", () => {
+describe("flow collections", () => {
   it("reads sequences and mappings of scalars, nested ones and empty ones, as the reference does", () => {
     const v = expectAsReference(
       [
@@ -28,10 +28,41 @@ describe("flow collections on one line", () => {
     expectAsReference("a: &a x\nb: &b {k: v}\nc: [*a, *b, *a]\n");
   });
 
+  it("reads a collection that starts on its key's or dash's line and goes on over indented lines", () => {
+    const v = expectAsReference(
+      [
+        "healthcheck:",
+        "  test: [",
+        '      "CMD-SHELL",',
+        "      # a comment line",
+        '      "wget -q http://localhost/ || exit 1",  # trailing',
+        "  ]",
+        "  labels: {a: 1,",
+        "    b: [x,",
+        "      y], }",
+        "s:",
+        "  - [1,",
+        "    2]",
+        "  - k: {",
+        "      j: 3 }",
+        "t: [x, ]",
+      ].join("\n"),
+    ) as { healthcheck: { test: string[] } };
+    expect(v.healthcheck.test).toEqual(["CMD-SHELL", "wget -q http://localhost/ || exit 1"]);
+    expect(getLoc(v.healthcheck.test, 1)).toEqual({ file: "t.yml", line: 5, col: 7 });
+  });
+
   it("declines what it does not read exactly", () => {
-    expectDeclined("a: [x,\n  y]\n", "multi-line flow collection");
-    expectDeclined("a: [x, ]\n", "empty flow entry");
+    expectDeclined("a:\n  [x,\n  y]\n", "multi-line flow collection");
+    expectDeclined("a: [x,\ny]\n", "flow collection line not indented enough");
+    expectDeclined("s:\n  - k: [x,\n    y]\n", "flow collection line not indented enough");
+    expectDeclined("a: [x,\n# note\n  y]\n", "flow collection comment not indented enough");
+    expectDeclined("a: [x,\n", "unterminated flow collection");
+    expectDeclined("a: {k:\n  v}\n", "flow key without ': '");
+    expectDeclined("a: {k: \n  v}\n", "flow value on the next line");
+    expectDeclined("a: [x,\n  y\n  z]\n", "unexpected character in flow collection");
     expectDeclined("a: [x,, y]\n", "empty flow entry");
+    expectDeclined("a: [,]\n", "flow scalar starts with an indicator");
     expectDeclined("a: [k: v]\n", "pair in a flow sequence");
     expectDeclined("a: {k:v}\n", "flow key without ': '");
     expectDeclined("a: {k}\n", "flow key without ': '");
@@ -39,7 +70,8 @@ describe("flow collections on one line", () => {
     expectDeclined("a: {k: v, k: w}\n", "duplicate key");
     expectDeclined("a: {1: v}\n", "flow key not a plain string");
     expectDeclined("a: {<<: *x}\n", "flow key not a plain string");
-    expectDeclined("a: [x #c]\n", "comment in a flow collection");
+    expectDeclined("a: [x #c]\n", "unterminated flow collection");
+    expectDeclined("a: [x]\nb: ['x'#c]\n", "comment not separated");
     expectDeclined("a: [&x y]\n", "flow scalar starts with an indicator");
     expectDeclined("a: [!reset y]\n", "flow scalar starts with an indicator");
     expectDeclined("a: [- y]\n", "flow scalar starts with an indicator");

@@ -1,13 +1,16 @@
 /**
- * Flow collections written on one line: `[backend]`, `["serve", "--port", "8000"]`, `{}`,
- * `{image: a, restart: always}`, `[*a, *b]`, nested ones. Items are plain or quoted scalars,
- * aliases and flow collections. A collection left open at the end of the line, a trailing or
- * doubled comma, `key: value` pairs inside a sequence, keys not followed by `: `, anchors,
- * tags, comments inside, duplicate or non-string keys: declined.
+ * Flow collections: `[backend]`, `["serve", "--port", "8000"]`, `{}`, `{image: a, restart: always}`,
+ * `[*a, *b]`, nested ones, a trailing comma. Items are plain or quoted scalars, aliases and flow
+ * collections. A collection that starts on its key's (or dash's) line may go on over the next
+ * lines, with comments, when every line is indented deeper than that key (or dash) and its
+ * closing bracket at least as deep (yaml's rule). A scalar spread over lines, `key: value` pairs
+ * inside a sequence, keys not followed by `: ` on their line, anchors, tags, doubled commas,
+ * duplicate or non-string keys: declined.
  */
 import { setLoc, setSelfLoc } from "../source-map";
 import { isAnchorName } from "./anchors";
 import type { ReadContext } from "./context";
+import { isDocumentMarker } from "./cursor";
 import { decline } from "./decline";
 import { setOwn } from "./merge-key";
 import { readDoubleQuoted, readSingleQuoted } from "./quoted";
@@ -15,7 +18,7 @@ import { isCoreString, plainScalarValue } from "./scalars";
 
 export interface FlowValue {
   value: unknown;
-  /** the index just after the value */
+  /** the index just after the value, on the cursor's current line */
   end: number;
 }
 
@@ -24,40 +27,130 @@ function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
-/** Reads the flow collection whose `[` or `{` is at `open` on the current line. */
-export function readFlowCollection(ctx: ReadContext, open: number, depth: number): FlowValue {
-  ctx.budget.count(depth);
-  const c = ctx.cursor;
-  const text = c.text;
-  const isSeq = text.charCodeAt(open) === 91;
-  const close = isSeq ? 93 : 125;
-  const out: unknown[] | Record<string, unknown> = isSeq ? [] : {};
-  setSelfLoc(out, c.loc(open));
-  let i = c.skipSpaces(open + 1);
-  if (text.charCodeAt(i) === close) return { value: out, end: i + 1 };
-  const keys = isSeq ? undefined : new Set<string>();
-  for (;;) {
-    if (i >= c.lineEnd) decline("multi-line flow collection");
-    if (isSeq) {
-      const item = readFlowNode(ctx, i, depth + 1);
-      (out as unknown[]).push(item.value);
-      setLoc(out, (out as unknown[]).length - 1, c.loc(i));
-      i = c.skipSpaces(item.end);
-    } else {
-      const key = readFlowKey(ctx, i);
-      if (keys?.has(key.key)) decline("duplicate key");
-      keys?.add(key.key);
-      const at = c.skipSpaces(key.end);
-      const value = readFlowNode(ctx, at, depth + 1);
-      setOwn(out as Record<string, unknown>, key.key, value.value);
-      setLoc(out, key.key, c.loc(i));
-      i = c.skipSpaces(value.end);
+/**
+ * Reads the flow collection whose `[` or `{` is at `open` on the current line. With
+ * `parentIndent` (the indentation of the key or dash it belongs to) it may go on over the next
+ * lines; without, it must end on this one. Leaves the cursor on the line of its closing bracket.
+ */
+export function readFlowCollection(ctx: ReadContext, open: number, depth: number, parentIndent?: number): FlowValue {
+  return new FlowReader(ctx, parentIndent).collection(open, depth);
+}
+
+class FlowReader {
+  /** how many collections are open */
+  private level = 0;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly parentIndent: number | undefined,
+  ) {}
+
+  collection(open: number, depth: number): FlowValue {
+    const ctx = this.ctx;
+    ctx.budget.count(depth);
+    const c = ctx.cursor;
+    const text = c.text;
+    const isSeq = text.charCodeAt(open) === 91;
+    const close = isSeq ? 93 : 125;
+    const out: unknown[] | Record<string, unknown> = isSeq ? [] : {};
+    setSelfLoc(out, c.loc(open));
+    this.level++;
+    const keys = isSeq ? undefined : new Set<string>();
+    let i = this.skip(open + 1);
+    for (;;) {
+      if (text.charCodeAt(i) === close) break;
+      if (isSeq) {
+        const loc = c.loc(i);
+        const item = this.node(i, depth + 1);
+        (out as unknown[]).push(item.value);
+        setLoc(out, (out as unknown[]).length - 1, loc);
+        i = this.skip(item.end);
+      } else {
+        const loc = c.loc(i);
+        const key = readFlowKey(ctx, i);
+        if (keys?.has(key.key)) decline("duplicate key");
+        keys?.add(key.key);
+        const at = c.skipSpaces(key.end);
+        if (at >= c.lineEnd) decline("flow value on the next line");
+        const value = this.node(at, depth + 1);
+        setOwn(out as Record<string, unknown>, key.key, value.value);
+        setLoc(out, key.key, loc);
+        i = this.skip(value.end);
+      }
+      const ch = text.charCodeAt(i);
+      if (ch === close) break;
+      if (ch !== 44) decline("unexpected character in flow collection");
+      i = this.skip(i + 1);
+      if (text.charCodeAt(i) === 44) decline("empty flow entry");
     }
+    this.level--;
+    return { value: out, end: i + 1 };
+  }
+
+  /** One flow item or value at `i`. */
+  private node(i: number, depth: number): FlowValue {
+    const ctx = this.ctx;
+    const c = ctx.cursor;
+    const text = c.text;
     const ch = text.charCodeAt(i);
-    if (i < c.lineEnd && ch === close) return { value: out, end: i + 1 };
-    if (i >= c.lineEnd || ch !== 44) decline("unexpected character in flow collection");
-    i = c.skipSpaces(i + 1);
-    if (text.charCodeAt(i) === close || text.charCodeAt(i) === 44) decline("empty flow entry");
+    if (ch === 91 || ch === 123) return this.collection(i, depth);
+    if (ch === 34 || ch === 39) {
+      ctx.budget.count(depth);
+      const q = ch === 34 ? readDoubleQuoted(text, i, c.lineEnd) : readSingleQuoted(text, i, c.lineEnd);
+      return { value: q.value, end: q.end };
+    }
+    if (ch === 42 /* * */) {
+      let j = i + 1;
+      while (j < c.lineEnd && text.charCodeAt(j) !== 32 && !isFlowIndicator(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 1, j);
+      if (!isAnchorName(name)) decline("unusual alias name");
+      return { value: ctx.anchors.resolve(name, depth, ctx.budget), end: j };
+    }
+    const plain = scanFlowPlain(text, i, c.lineEnd, false);
+    ctx.budget.count(depth);
+    return { value: plainScalarValue(text.slice(i, plain.last + 1)), end: plain.last + 1 };
+  }
+
+  /**
+   * The next token from `i`: spaces, a comment (after a space) and, when the collection may go
+   * on over lines, line breaks skipped.
+   */
+  private skip(i: number): number {
+    const c = this.ctx.cursor;
+    const text = c.text;
+    for (;;) {
+      const from = i;
+      i = c.skipSpaces(i);
+      if (i < c.lineEnd) {
+        if (text.charCodeAt(i) !== 35) return i;
+        if (i === from && i > c.lineStart) decline("comment not separated");
+        if (this.parentIndent === undefined) decline("comment in a flow collection");
+      }
+      if (this.parentIndent === undefined) decline("multi-line flow collection");
+      i = this.nextLine(this.parentIndent);
+    }
+  }
+
+  /** The first token of the next line that is not blank or a comment, indented as yaml requires. */
+  private nextLine(parentIndent: number): number {
+    const c = this.ctx.cursor;
+    const text = c.text;
+    for (;;) {
+      if (!c.nextLine()) decline("unterminated flow collection");
+      const j = c.skipSpaces(c.lineStart);
+      if (j >= c.lineEnd) continue;
+      const indent = j - c.lineStart;
+      if (text.charCodeAt(j) === 35) {
+        // yaml refuses some comment lines that are not indented; take only indented ones
+        if (indent <= parentIndent) decline("flow collection comment not indented enough");
+        continue;
+      }
+      if (indent === 0 && isDocumentMarker(text, j)) decline("document marker");
+      if (indent > parentIndent) return j;
+      const ch = text.charCodeAt(j);
+      if (indent === parentIndent && this.level === 1 && (ch === 93 || ch === 125)) return j;
+      decline("flow collection line not indented enough");
+    }
   }
 }
 
@@ -79,32 +172,8 @@ function readFlowKey(ctx: ReadContext, i: number): { key: string; end: number } 
     if (colon !== plain.last + 1) decline("space before a flow key's ':'");
     if (!isCoreString(key) || key === "<<") decline("flow key not a plain string");
   }
-  if (text.charCodeAt(colon) !== 58 || text.charCodeAt(colon + 1) !== 32 || colon + 1 >= c.lineEnd) decline("flow key without ': '");
+  if (text.charCodeAt(colon) !== 58 || colon + 1 >= c.lineEnd || text.charCodeAt(colon + 1) !== 32) decline("flow key without ': '");
   return { key, end: colon + 2 };
-}
-
-/** One flow item or value at `i`. */
-function readFlowNode(ctx: ReadContext, i: number, depth: number): FlowValue {
-  const c = ctx.cursor;
-  const text = c.text;
-  if (i >= c.lineEnd) decline("multi-line flow collection");
-  const ch = text.charCodeAt(i);
-  if (ch === 91 || ch === 123) return readFlowCollection(ctx, i, depth);
-  if (ch === 34 || ch === 39) {
-    ctx.budget.count(depth);
-    const q = ch === 34 ? readDoubleQuoted(text, i, c.lineEnd) : readSingleQuoted(text, i, c.lineEnd);
-    return { value: q.value, end: q.end };
-  }
-  if (ch === 42 /* * */) {
-    let j = i + 1;
-    while (j < c.lineEnd && text.charCodeAt(j) !== 32 && !isFlowIndicator(text.charCodeAt(j))) j++;
-    const name = text.slice(i + 1, j);
-    if (!isAnchorName(name)) decline("unusual alias name");
-    return { value: ctx.anchors.resolve(name, depth, ctx.budget), end: j };
-  }
-  const plain = scanFlowPlain(text, i, c.lineEnd, false);
-  ctx.budget.count(depth);
-  return { value: plainScalarValue(text.slice(i, plain.last + 1)), end: plain.last + 1 };
 }
 
 /**
@@ -130,7 +199,7 @@ function scanFlowPlain(text: string, i: number, lineEnd: number, asKey: boolean)
         break;
       }
     } else if (ch === 32) {
-      if (j + 1 < lineEnd && text.charCodeAt(j + 1) === 35) decline("comment in a flow collection");
+      if (j + 1 < lineEnd && text.charCodeAt(j + 1) === 35) break; // a comment
       continue;
     }
     last = j;
