@@ -83,8 +83,10 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
     edges.push(e);
   };
   const names = hostNames(services);
+  const serviceNames = Object.keys(services);
 
-  for (const [name, s] of Object.entries(services)) {
+  for (const name of serviceNames) {
+    const s = services[name] as ServiceConfig;
     const node: GraphNode = {
       id: name,
       kind: "service",
@@ -97,7 +99,8 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
     nodes.push(node);
   }
 
-  for (const [name, s] of Object.entries(services)) {
+  for (const name of serviceNames) {
+    const s = services[name] as ServiceConfig;
     for (const dep of Object.keys(isObject(s.depends_on) ? s.depends_on : {})) {
       if (dep in services) addEdge({ from: name, to: dep, kind: "depends_on" });
     }
@@ -108,7 +111,8 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
   }
 
   const members = new Map<string, string[]>();
-  for (const [name, s] of Object.entries(services)) {
+  for (const name of serviceNames) {
+    const s = services[name] as ServiceConfig;
     for (const net of Object.keys(isObject(s.networks) ? s.networks : {})) {
       if (net === "default") continue;
       const list = members.get(net) ?? [];
@@ -125,8 +129,11 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
     }
   }
 
-  for (const [name, s] of Object.entries(services)) {
-    for (const [key, value] of Object.entries(isObject(s.environment) ? s.environment : {})) {
+  for (const name of serviceNames) {
+    const s = services[name] as ServiceConfig;
+    const env: Record<string, unknown> = isObject(s.environment) ? s.environment : {};
+    for (const key of Object.keys(env)) {
+      const value = env[key];
       if (typeof value !== "string" || value === "") continue;
       for (const host of hostsInValue(key, value.slice(0, 4096))) {
         const target = names.get(host.host.toLowerCase());
