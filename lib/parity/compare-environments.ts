@@ -9,7 +9,7 @@ import { matchServices, type ServiceGroup } from "./match-services";
 import { createDeepScrub, createScrubber, type DeepScrub } from "./redact";
 import { RESULT_VERSION, type Finding, type ParityResult, type ServiceCell } from "./result-schema";
 import { inferRole, severityRank, type Role } from "./roles";
-import { commandString, secretsOf, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
+import { commandString, secretsOf, sortStrings, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
 import { RULES } from "./rules";
 import type { SecretMemo } from "./secret-memo";
 import { summarizeFindings } from "./score";
@@ -20,19 +20,9 @@ export interface CompareEnvironmentsOptions {
   fingerprintKey: Uint8Array | string;
 }
 
-/** `[...list].sort().join(",")`, without sorting lists of one or two strings. */
-function sortedJoin(list: readonly string[]): string {
-  if (list.length < 2) return list.join(",");
-  if (list.length === 2) {
-    const [a, b] = list as [string, string];
-    if (typeof a === "string" && typeof b === "string") return b < a ? `${b},${a}` : `${a},${b}`;
-  }
-  return [...list].sort().join(",");
-}
-
 /** First 16 hex of sha256 over rule, service, key and the sorted environment names. */
 export function findingId({ rule, service, key, environments, occurrence = 0 }: { rule: string; service: string | null; key: string | null; environments: readonly string[]; occurrence?: number }): string {
-  const parts = [rule, service ?? "", key ?? "", sortedJoin(environments)];
+  const parts = [rule, service ?? "", key ?? "", sortStrings([...environments]).join(",")];
   if (occurrence > 0) parts.push(String(occurrence));
   return hash("sha256", parts.join("\u001f"), "hex").slice(0, 16);
 }
@@ -119,7 +109,7 @@ function cellFor(view: EnvironmentView, group: ServiceGroup, w: CellWriter = AS_
 function sortedKeys(record: object | undefined, text: (s: string) => string, except?: string): string[] {
   let keys = Object.keys(record ?? {});
   if (except !== undefined && keys.includes(except)) keys = keys.filter((k) => k !== except);
-  if (keys.length > 1) keys.sort();
+  sortStrings(keys);
   for (let i = 0; i < keys.length; i++) keys[i] = text(keys[i] as string);
   return keys;
 }

@@ -128,6 +128,26 @@ export function commandString(cmd: string[] | null | undefined): string | null {
 }
 
 /**
+ * Sorts a list of strings in place exactly as `list.sort()` does (UTF-16 code unit
+ * order, stable), by insertion for short lists, which spares the allocations of the
+ * built-in sort on the many small lists a comparison sorts.
+ */
+export function sortStrings<T>(list: T[]): T[] {
+  if (list.length > 16) return list.sort();
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== "string" || !(i in list)) return list.sort();
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && x < (list[j] as T)) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
+}
+
+/**
  * Merges findings of one rule that point at the same key written at the same places
  * (an env file shared by several services): one finding, naming the other services.
  */
@@ -139,9 +159,7 @@ export function mergeSharedFindings(findings: FindingDraft[]): FindingDraft[] {
       out.push(f);
       continue;
     }
-    const places = f.locations.map((l) => `${l.env}:${l.file}:${l.line}`);
-    if (places.length > 1) places.sort();
-    const place = JSON.stringify([f.rule, f.key, f.severity, f.environments.length > 1 ? [...f.environments].sort() : f.environments, places]);
+    const place = JSON.stringify([f.rule, f.key, f.severity, sortStrings([...f.environments]), sortStrings(f.locations.map((l) => `${l.env}:${l.file}:${l.line}`))]);
     const seen = byPlace.get(place);
     if (seen) {
       seen.others.push(f.service);

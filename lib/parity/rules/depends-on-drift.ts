@@ -4,7 +4,7 @@
  * matching, so a renamed dependency is the same dependency.
  */
 import { isProductionLike, type Severity } from "../roles";
-import { locate, locations, plainValue, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { locate, locations, plainValue, presentIn, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
 
 export const dependsOnDriftRule: Rule = {
   id: "depends-on-drift",
@@ -35,7 +35,7 @@ export const dependsOnDriftRule: Rule = {
       });
       const all = new Set<string>();
       for (const d of deps) for (const dep of d.deps.keys()) all.add(dep);
-      for (const dep of [...all].sort()) {
+      for (const dep of sortStrings([...all])) {
         const depGroup = groupById.get(dep);
         // only where the dependency itself runs: a missing service is service-missing's finding
         const relevant = deps.filter((d) => !depGroup || depGroup.names[d.view.name] !== undefined);

@@ -5,7 +5,7 @@
  */
 import { UNKNOWN_KEY, envLocation } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locations, presentIn, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
 
 /** Keys that only make sense while developing: their absence in production is expected. */
 const DEV_ONLY_KEY = /^(DEBUG|.*_DEBUG|USE_DOCKER|IPYTHONDIR|PYTHONBREAKPOINT|.*POLLING|CHOKIDAR_.*|WATCHPACK_.*|.*_EAGER|.*_ALWAYS_EAGER|WEB_RELOAD|.*_RELOAD|.*HOT_RELOAD.*|DEV_.*|.*_DEV)$/;
@@ -22,7 +22,7 @@ export const envMissingRule: Rule = {
       if (present.length < 2) continue;
       const keys = new Set<string>();
       for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) keys.add(k);
-      for (const key of [...keys].sort()) {
+      for (const key of sortStrings([...keys])) {
         if (key === UNKNOWN_KEY) continue;
         const has = present.filter((p) => p.service.environment && Object.hasOwn(p.service.environment, key));
         if (has.length === present.length) continue;

@@ -5,7 +5,7 @@
  */
 import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
 import type { FindingLocation, FindingValue } from "../result-schema";
 
 const STRENGTH_WORDS = {
@@ -43,7 +43,7 @@ export const hardcodedSecretRule: Rule = {
       const present = presentIn(ctx, group);
       const keys = new Set<string>();
       for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
-      for (const key of [...keys].sort()) {
+      for (const key of sortStrings([...keys])) {
         const hits: { env: string; severity: Severity; strength: keyof typeof STRENGTH_WORDS; where: string; loc?: FindingLocation; value: FindingValue }[] = [];
         for (const p of present) {
           const raw = p.service.environment?.[key];

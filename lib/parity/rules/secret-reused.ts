@@ -4,7 +4,7 @@
  */
 import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, type Severity } from "../roles";
-import { locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
+import { locations, mergeSharedFindings, presentIn, secretsOf, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
 
 export const secretReusedRule: Rule = {
   id: "secret-reused",
@@ -19,7 +19,7 @@ export const secretReusedRule: Rule = {
       if (present.length < 2) continue;
       const keys = new Set<string>();
       for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
-      for (const key of [...keys].sort()) {
+      for (const key of sortStrings([...keys])) {
         const byPrint = new Map<string, { p: (typeof present)[number]; display: string | null }[]>();
         for (const p of present) {
           const raw = p.service.environment?.[key];

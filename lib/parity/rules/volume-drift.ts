@@ -5,7 +5,7 @@
  */
 import type { VolumeConfig } from "@/lib/compose/model";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { locate, locations, plainValue, presentIn, type FindingDraft, type Rule } from "../rule-kit";
+import { locate, locations, plainValue, presentIn, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
 
 const DATA_KINDS = new Set(["database", "cache", "queue", "search", "storage"]);
 
@@ -58,7 +58,7 @@ export const volumeDriftRule: Rule = {
       }
       const targets = new Set<string>();
       for (const m of mounts) for (const t of m.mounts.keys()) targets.add(t);
-      for (const target of [...targets].sort()) {
+      for (const target of sortStrings([...targets])) {
         const states = mounts.map((m) => m.mounts.get(target)?.v);
         const kinds = states.map((v) => (v ? (v.type === "volume" && v.source ? "named" : v.type) : "none"));
         if (kinds.every((k) => k === kinds[0])) continue;
