@@ -20,6 +20,7 @@
 import { issue, type Issue, type PhaseResult } from "./issues";
 import { enforceUnicity } from "./unicity";
 import {
+  childLocs,
   formatPath,
   getLoc,
   getSelfLoc,
@@ -332,10 +333,14 @@ function mergeMappings(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   setSelfLoc(out, getSelfLoc(base) ?? getSelfLoc(over));
+  // neither input's locations change while merging (only new containers get some)
+  const baseLocs = childLocs(base);
+  const overLocs = childLocs(over);
   for (const k of Object.keys(base)) {
-    if (isResetTag(base[k])) continue;
-    setOwn(out, k, isOverrideTag(base[k]) ? stripTags(base[k]) : base[k]);
-    setLoc(out, k, getLoc(base, k));
+    const bv = base[k];
+    if (isResetTag(bv)) continue;
+    setOwn(out, k, isOverrideTag(bv) ? stripTags(bv) : bv);
+    setLoc(out, k, baseLocs?.get(k));
   }
   for (const k of Object.keys(over)) {
     const ov = over[k];
@@ -345,12 +350,12 @@ function mergeMappings(
     }
     if (isOverrideTag(ov) || !Object.prototype.hasOwnProperty.call(out, k)) {
       setOwn(out, k, stripTags(ov));
-      setLoc(out, k, getLoc(over, k));
+      setLoc(out, k, overLocs?.get(k));
       continue;
     }
-    const merged = mergeValue(out[k], ov, [...path, k], ctx, { base: getLoc(base, k), over: getLoc(over, k) });
+    const merged = mergeValue(out[k], ov, [...path, k], ctx, { base: baseLocs?.get(k), over: overLocs?.get(k) });
     setOwn(out, k, merged);
-    if (ov !== null && ov !== undefined) setLoc(out, k, getLoc(over, k) ?? getLoc(base, k));
+    if (ov !== null && ov !== undefined) setLoc(out, k, overLocs?.get(k) ?? baseLocs?.get(k));
   }
   return out;
 }

@@ -94,6 +94,15 @@ export function getLoc(container: unknown, key: PathSegment): SourceLocation | u
   return TABLES.get(container)?.keys?.get(key);
 }
 
+/**
+ * The child locations of `container` (what `getLoc` reads), for loops that read many keys of one
+ * container. Read-only: the map may be shared with copies of the container.
+ */
+export function childLocs(container: unknown): ReadonlyMap<PathSegment, SourceLocation> | undefined {
+  if (container === null || typeof container !== "object") return undefined;
+  return TABLES.get(container)?.keys;
+}
+
 /** Where a container itself starts (its first key / first item). */
 export function setSelfLoc(container: object, loc: SourceLocation | undefined): void {
   if (!loc) return;
