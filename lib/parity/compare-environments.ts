@@ -135,6 +135,8 @@ function scrubbedFinding(draft: FindingDraft, id: string, deep: DeepScrub): Find
   return out as unknown as Finding;
 }
 
+const AUTH_LABEL = /(basicauth|digestauth)\.users$/i;
+
 /** Every secret value (or secret part of a value) the environments hold, for scrubbing. */
 function collectSecrets(views: readonly EnvironmentView[], { classify }: SecretMemo): string[] {
   const out: string[] = [];
@@ -144,11 +146,15 @@ function collectSecrets(views: readonly EnvironmentView[], { classify }: SecretM
     if (c.secret) out.push(...c.parts);
   };
   for (const v of views) {
-    for (const [k, x] of Object.entries(v.env.variables ?? {})) add(k, x?.value);
+    const variables = v.env.variables ?? {};
+    for (const k of Object.keys(variables)) add(k, variables[k]?.value);
     for (const svc of Object.values(v.env.project.services ?? {})) {
-      for (const [k, x] of Object.entries(svc.environment ?? {})) add(k, x);
-      for (const [k, x] of Object.entries(svc.labels ?? {})) if (/(basicauth|digestauth)\.users$/i.test(k)) add("HTPASSWD", x);
-      for (const [k, x] of Object.entries(svc.build?.args ?? {})) add(k, x);
+      const environment = svc.environment ?? {};
+      for (const k of Object.keys(environment)) add(k, environment[k]);
+      const labels = svc.labels ?? {};
+      for (const k of Object.keys(labels)) if (AUTH_LABEL.test(k)) add("HTPASSWD", labels[k]);
+      const args = svc.build?.args ?? {};
+      for (const k of Object.keys(args)) add(k, args[k]);
     }
   }
   return out;

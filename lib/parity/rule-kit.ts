@@ -83,6 +83,12 @@ export function locate(view: EnvironmentView, path: readonly PathSegment[]): Fin
 }
 
 export function locations(...locs: (FindingLocation | undefined)[]): FindingLocation[] {
+  if (locs.length === 1) {
+    // nothing to deduplicate (the key below is only built, and so checked, for plain fields)
+    const l = locs[0];
+    if (!l) return [];
+    if (typeof l.env === "string" && typeof l.file === "string" && typeof l.line === "number" && typeof l.col === "number") return [l];
+  }
   const seen = new Set<string>();
   const out: FindingLocation[] = [];
   for (const l of locs) {

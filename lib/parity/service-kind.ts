@@ -110,7 +110,9 @@ export function classifyService({ name, service }: { name: string; service: Serv
   if (DEV_TOOLS.has(image) || DEV_TOOLS.has(name.toLowerCase()) || words.some((w) => DEV_TOOLS.has(w) && w !== "docs") || /\bflower\b/.test(cmd) || /\bmkdocs\s+serve\b/.test(cmd))
     return "dev-tool";
   if (PROXIES.has(image) || words.some((w) => PROXIES.has(w))) return "proxy";
-  const tech = backingTechOfImage(service.image) ?? words.map((w) => backingTechOfImage(w)).find(Boolean);
+  let tech = backingTechOfImage(service.image);
+  // the first name word that names a technology (each word judged only until one does)
+  for (let i = 0; !tech && i < words.length; i++) tech = backingTechOfImage(words[i]);
   if (tech && !service.build) return BACKING_CATEGORY[tech];
   if (tech && service.build && words.some((w) => backingTechOfImage(w))) return BACKING_CATEGORY[tech];
   if (cmdWords.includes("beat") || /(beat|scheduler|cron|clock|tick)/.test(joined)) return "scheduler";
