@@ -158,6 +158,8 @@ test("the view link is read-only: statuses, comments, sign-off and activity are 
   // a made-up key is not a review key: still read-only, and the page says so
   await viewer.goto(`/c/${c.id}?key=not-the-key`);
   await expect(viewer.getByText("is not this comparison's review key")).toBeVisible();
+  // (a card's details are rendered when it is opened)
+  await expect(await expand(viewer)).toContainText("Status set by Ana");
   await expect(viewer.getByTestId("finding-review-controls")).toHaveCount(0);
   await viewer.screenshot({ path: testInfo.outputPath("review-view-link.png"), fullPage: true });
   await viewer.context().close();

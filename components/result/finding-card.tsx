@@ -1,5 +1,10 @@
-/** One finding: a summary line that expands to the values per environment, the fix and the file links. */
-import type { ReactNode } from "react";
+"use client";
+/**
+ * One finding: a summary line that expands to the values per environment, the fix
+ * and the file links. The expanded part is rendered when the card is opened (not
+ * for every card of the page, on the server and in the browser, up front).
+ */
+import { useState, type ReactNode } from "react";
 import type { Finding, FindingValue } from "@/lib/parity/result-schema";
 import { FACTORS, type Factor } from "@/lib/parity/roles";
 import { fileAnchorId } from "@/lib/view/file-anchor";
@@ -57,8 +62,10 @@ export function FindingCard({
   children?: ReactNode;
 }) {
   const shown = envs.filter((e) => finding.environments.includes(e) || finding.values.some((v) => v.env === e));
+  const [open, setOpen] = useState(false);
   return (
     <details
+      onToggle={(e) => setOpen(e.currentTarget.open)}
       className={`group rounded-md border open:shadow-sm ${isNew ? "border-l-4 border-slate-200 border-l-red-500 dark:border-slate-800 dark:border-l-red-500" : "border-slate-200 dark:border-slate-800"}`}
       data-finding={finding.id}
       data-rule={finding.rule}
@@ -84,62 +91,64 @@ export function FindingCard({
         )}
         <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${STATUS_BADGE[status]}`}>{STATUS_LABELS[status]}</span>
       </summary>
-      <div className="space-y-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
-        {finding.values.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Values per environment</caption>
-              <thead>
-                <tr className="text-xs text-slate-500">
-                  {shown.map((env) => (
-                    <th key={env} scope="col" className="px-2 py-1 font-medium">
-                      {env}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr className="align-top">
-                  {shown.map((env) => (
-                    <td key={env} className="border-t border-slate-100 px-2 py-1.5 dark:border-slate-800">
-                      <FindingValueText value={finding.values.find((v) => v.env === env)} />
-                    </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        )}
-        <p className="rounded bg-emerald-50 px-2 py-1.5 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200">
-          <span className="font-semibold">Fix: </span>
-          <InlineCode text={finding.fix} />
-        </p>
-        {finding.locations.length > 0 && (
-          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Where it is written">
-            {finding.locations.map((l) => (
-              <li key={`${l.env}-${l.file}-${l.line}-${l.col}`}>
-                {fileAnchors.has(fileAnchorId({ env: l.env, file: l.file })) ? (
-                <a
-                  href={`#${fileAnchorId({ env: l.env, file: l.file, line: l.line })}`}
-                  className="font-mono text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300"
-                >
-                  {l.env}: {l.file}:{l.line}
-                </a>
-                ) : (
-                  <span className="font-mono text-slate-600 dark:text-slate-400">
+      {open && (
+        <div className="space-y-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
+          {finding.values.length > 0 && (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Values per environment</caption>
+                <thead>
+                  <tr className="text-xs text-slate-500">
+                    {shown.map((env) => (
+                      <th key={env} scope="col" className="px-2 py-1 font-medium">
+                        {env}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr className="align-top">
+                    {shown.map((env) => (
+                      <td key={env} className="border-t border-slate-100 px-2 py-1.5 dark:border-slate-800">
+                        <FindingValueText value={finding.values.find((v) => v.env === env)} />
+                      </td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="rounded bg-emerald-50 px-2 py-1.5 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200">
+            <span className="font-semibold">Fix: </span>
+            <InlineCode text={finding.fix} />
+          </p>
+          {finding.locations.length > 0 && (
+            <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Where it is written">
+              {finding.locations.map((l) => (
+                <li key={`${l.env}-${l.file}-${l.line}-${l.col}`}>
+                  {fileAnchors.has(fileAnchorId({ env: l.env, file: l.file })) ? (
+                  <a
+                    href={`#${fileAnchorId({ env: l.env, file: l.file, line: l.line })}`}
+                    className="font-mono text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300"
+                  >
                     {l.env}: {l.file}:{l.line}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="text-xs text-slate-500">
-          <span className="font-mono">{finding.rule}</span> · factor {finding.factor} ({FACTORS[finding.factor as Factor]}) · key{" "}
-          <span className="font-mono">{finding.key ?? "—"}</span> · id <span className="font-mono">{finding.id}</span>
-        </p>
-        {children}
-      </div>
+                  </a>
+                  ) : (
+                    <span className="font-mono text-slate-600 dark:text-slate-400">
+                      {l.env}: {l.file}:{l.line}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="text-xs text-slate-500">
+            <span className="font-mono">{finding.rule}</span> · factor {finding.factor} ({FACTORS[finding.factor as Factor]}) · key{" "}
+            <span className="font-mono">{finding.key ?? "—"}</span> · id <span className="font-mono">{finding.id}</span>
+          </p>
+          {children}
+        </div>
+      )}
     </details>
   );
 }
