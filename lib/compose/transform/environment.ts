@@ -5,7 +5,7 @@
  * Non-string values are printed like Go's `fmt.Sprint`.
  */
 import type { Issue, PhaseResult } from "../issues";
-import { getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
+import { childLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
@@ -14,10 +14,11 @@ export function transformMappingWithEquals({ value, path, file, loc }: Transform
   const out: Record<string, string | null> = {};
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
+    const locs = childLocs(value);
     for (const k of Object.keys(value)) {
       const v = value[k];
       setOwn(out, k, v === null || v === undefined ? null : goString(v));
-      setLoc(out, k, getLoc(value, k));
+      setLoc(out, k, locs?.get(k));
     }
     return { value: out, issues };
   }

@@ -5,7 +5,7 @@
  * - `build.additional_contexts` (`transformKeyValue`): each item needs a `=`.
  */
 import type { Issue, PhaseResult } from "../issues";
-import { getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
+import { childLocs, getLoc, getSelfLoc, setLoc, setSelfLoc } from "../source-map";
 import { isMapping } from "../tags";
 import { goString, issueAt, typeName, type TransformOptions, setOwn } from "./context";
 
@@ -20,10 +20,11 @@ export function transformStringMapping({
   const out: Record<string, string> = {};
   setSelfLoc(out, getSelfLoc(value));
   if (isMapping(value)) {
+    const locs = childLocs(value);
     for (const k of Object.keys(value)) {
       const v = value[k];
       setOwn(out, k, v === null || v === undefined ? "" : goString(v));
-      setLoc(out, k, getLoc(value, k));
+      setLoc(out, k, locs?.get(k));
     }
     return { value: out, issues };
   }

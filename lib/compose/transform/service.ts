@@ -4,7 +4,7 @@
  * casts boolean and numeric fields, copies everything else with its locations.
  */
 import type { Issue, PhaseResult } from "../issues";
-import { copyAllLocs, getLoc, type PathSegment } from "../source-map";
+import { childLocs, copyAllLocs, getLoc, type PathSegment } from "../source-map";
 import { isMapping } from "../tags";
 import { castField, type NumberKind } from "./booleans";
 import { transformBuild } from "./build";
@@ -207,6 +207,7 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
   }
   const out: Record<string, unknown> = {};
   copyAllLocs(value, out);
+  const locs = childLocs(value);
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
@@ -216,7 +217,7 @@ export function transformService({ value, path, file, loc }: TransformOptions & 
       setOwn(out, k, cloneWithLocs(v));
       continue;
     }
-    const r = transform({ value: v, path: [...path, k], file, loc: getLoc(value, k) ?? loc });
+    const r = transform({ value: v, path: [...path, k], file, loc: locs?.get(k) ?? loc });
     setOwn(out, k, r.value);
     issues.push(...r.issues);
   }
