@@ -13,6 +13,7 @@ import { setProcessDatabase, type Database } from "@/lib/db/client";
 import { openAndMigrate } from "@/lib/db/open-and-migrate";
 import { MigrationError } from "@/lib/db/migrate";
 import { ensureFingerprintKey } from "@/lib/fingerprint-key";
+import { isCreateComparisonRequest, serveCreateComparison } from "@/lib/http/serve-create-comparison";
 import { applyStatusOverride } from "@/lib/http/status-override";
 import { getLogger, routeOf } from "@/lib/log";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
@@ -85,6 +86,14 @@ async function main(): Promise<void> {
       log.info({ method: req.method, route: routeOf(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
       if (shuttingDown && inFlight === 0) server.closeIdleConnections();
     });
+    // the write the app exists for is served without Next's per-request machinery (same checks, same answers)
+    if (isCreateComparisonRequest(req)) {
+      serveCreateComparison({ req, res, log }).catch((err: unknown) => {
+        log.error({ err, route: routeOf(req.url) }, "unhandled request error");
+        res.destroy();
+      });
+      return;
+    }
     handle(req, res).catch((err: unknown) => {
       log.error({ err, route: routeOf(req.url) }, "unhandled request error");
       if (!res.headersSent) {

@@ -40,9 +40,12 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return Response.json(body, { status, headers: { ...API_HEADERS, ...headers } });
 }
 
+export function apiErrorBody(code: string, message: string, extra: Partial<ApiErrorBody["error"]> = {}): ApiErrorBody {
+  return { error: { code, message, file: null, line: null, col: null, ...extra } };
+}
+
 export function apiError(status: number, code: string, message: string, extra: Partial<ApiErrorBody["error"]> = {}): Response {
-  const body: ApiErrorBody = { error: { code, message, file: null, line: null, col: null, ...extra } };
-  return jsonResponse(body, status);
+  return jsonResponse(apiErrorBody(code, message, extra), status);
 }
 
 export interface ErrorResponseOptions {
@@ -52,14 +55,20 @@ export interface ErrorResponseOptions {
   route: string;
 }
 
-export function errorResponse({ error, log, route }: ErrorResponseOptions): Response {
-  if (error instanceof RequestError) return apiError(REQUEST_ERROR_STATUS[error.code], error.code, error.message);
-  if (error instanceof InvalidInputError) return apiError(422, error.code, error.message, { path: error.path });
+/** The status and body of the answer to `error` (unknown errors are logged here). */
+export function describeError({ error, log, route }: ErrorResponseOptions): { status: number; body: ApiErrorBody } {
+  if (error instanceof RequestError) return { status: REQUEST_ERROR_STATUS[error.code], body: apiErrorBody(error.code, error.message) };
+  if (error instanceof InvalidInputError) return { status: 422, body: apiErrorBody(error.code, error.message, { path: error.path }) };
   if (error instanceof AnalysisError) {
-    return apiError(422, error.code, error.message, { file: error.file, line: error.line, col: error.col, environment: error.environment });
+    return { status: 422, body: apiErrorBody(error.code, error.message, { file: error.file, line: error.line, col: error.col, environment: error.environment }) };
   }
-  if (error instanceof ReviewError) return apiError(REVIEW_ERROR_STATUS[error.code], error.code, error.message);
+  if (error instanceof ReviewError) return { status: REVIEW_ERROR_STATUS[error.code], body: apiErrorBody(error.code, error.message) };
   // unknown: log the error (never the request body), answer without details
   log.error({ err: error, route }, "request failed");
-  return apiError(500, "INTERNAL", "Something went wrong on our side.");
+  return { status: 500, body: apiErrorBody("INTERNAL", "Something went wrong on our side.") };
+}
+
+export function errorResponse(options: ErrorResponseOptions): Response {
+  const { status, body } = describeError(options);
+  return jsonResponse(body, status);
 }

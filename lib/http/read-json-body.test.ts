@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RequestError } from "./errors";
-import { isJsonContentType, readJsonBody } from "./read-json-body";
+import type { IncomingMessage } from "node:http";
+import { PassThrough } from "node:stream";
+import { isJsonContentType, readJsonBody, readNodeJsonBody } from "./read-json-body";
 
 function streamOf(chunks: string[], onPull?: () => void): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
@@ -76,5 +78,43 @@ describe("readJsonBody", () => {
     expect(await codeOf(readJsonBody({ request: request('{"a":"\\uDBFF"}'), maxBytes: 1024 }))).toBe("INVALID_JSON");
     expect(await readJsonBody({ request: request('{"a":"\\\\ud800"}'), maxBytes: 1024 })).toEqual({ a: "\\ud800" });
     expect(await readJsonBody({ request: request('{"a":"\u{1F600}"}'), maxBytes: 1024 })).toEqual({ a: "😀" });
+  });
+});
+
+/** A Node request: headers, and a body the test writes piece by piece. */
+function nodeRequest(headers: Record<string, string> = { "content-type": "application/json" }): { req: IncomingMessage; body: PassThrough } {
+  const body = new PassThrough();
+  return { req: Object.assign(body, { headers }) as unknown as IncomingMessage, body };
+}
+
+describe("readNodeJsonBody", () => {
+  it("parses a body sent in pieces, with the same checks as readJsonBody", async () => {
+    const { req, body } = nodeRequest();
+    const read = readNodeJsonBody({ req, maxBytes: 1024 });
+    body.write('{"a":[1,');
+    body.end('"é"]}');
+    expect(await read).toEqual({ a: [1, "é"] });
+    const wrongType = nodeRequest({ "content-type": "text/plain" });
+    expect(await codeOf(readNodeJsonBody({ req: wrongType.req, maxBytes: 1024 }))).toBe("UNSUPPORTED_MEDIA_TYPE");
+    const declared = nodeRequest({ "content-type": "application/json", "content-length": "2000" });
+    expect(await codeOf(readNodeJsonBody({ req: declared.req, maxBytes: 1024 }))).toBe("BODY_TOO_LARGE");
+    const surrogate = nodeRequest();
+    const refused = readNodeJsonBody({ req: surrogate.req, maxBytes: 1024 });
+    surrogate.body.end('{"a":"\\udc00"}');
+    expect(await codeOf(refused)).toBe("INVALID_JSON");
+  });
+
+  it("refuses a body as soon as it passes the limit, keeping nothing more and dropping the rest unread", async () => {
+    const { req, body } = nodeRequest();
+    const read = readNodeJsonBody({ req, maxBytes: 1024 });
+    body.write(`{"pad":"${"x".repeat(600)}`);
+    body.write("x".repeat(600));
+    expect(await codeOf(read)).toBe("BODY_TOO_LARGE");
+    // the client may still be sending: it is read to the end, not left hanging
+    const ended = new Promise((resolve) => body.once("end", resolve));
+    for (let i = 0; i < 100; i++) body.write("x".repeat(1024));
+    body.end('"}');
+    await ended;
+    expect(body.listenerCount("data")).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
  * is cut off as soon as it passes the limit. Never reads more than `maxBytes + 1`
  * chunk's worth into memory.
  */
+import type { IncomingMessage } from "node:http";
 import { RequestError } from "./errors";
 
 export interface ReadJsonBodyOptions {
@@ -18,13 +19,18 @@ export function isJsonContentType(value: string | null): boolean {
   return type === "application/json";
 }
 
-export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): Promise<unknown> {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
+const tooLarge = (maxBytes: number) => new RequestError("BODY_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+
+/** What can be refused before reading: the media type, a declared length over the limit. */
+export function checkJsonBodyHeaders({ contentType, contentLength, maxBytes }: { contentType: string | null; contentLength: string | null; maxBytes: number }): void {
+  if (!isJsonContentType(contentType)) {
     throw new RequestError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
   }
-  const tooLarge = () => new RequestError("BODY_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge();
+  if (contentLength !== null && /^\d+$/.test(contentLength) && Number(contentLength) > maxBytes) throw tooLarge(maxBytes);
+}
+
+export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): Promise<unknown> {
+  checkJsonBodyHeaders({ contentType: request.headers.get("content-type"), contentLength: request.headers.get("content-length"), maxBytes });
 
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -36,7 +42,7 @@ export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): 
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge();
+        throw tooLarge(maxBytes);
       }
       chunks.push(value);
     }
@@ -47,6 +53,48 @@ export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): 
     bytes.set(c, offset);
     offset += c.byteLength;
   }
+  return parseJsonBytes(bytes);
+}
+
+/**
+ * The same, from a Node request (server.ts serves some routes without Next). Over
+ * the limit it throws at once; what the client still sends is dropped unread.
+ */
+export async function readNodeJsonBody({ req, maxBytes }: { req: IncomingMessage; maxBytes: number }): Promise<unknown> {
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+  };
+  checkJsonBodyHeaders({ contentType: header("content-type"), contentLength: header("content-length"), maxBytes });
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (err: Error | null) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onAborted);
+      if (err) reject(err);
+      else resolve(Buffer.concat(chunks, total));
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        done(tooLarge(maxBytes));
+        // the rest is read and dropped (nothing more is kept): a client still sending
+        // gets the answer instead of a reset connection
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(null);
+    const onError = (err: Error) => done(err);
+    const onAborted = () => done(new Error("the client aborted the request"));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onAborted);
+  });
+  return parseJsonBytes(bytes);
+}
+
+/** A whole body's bytes as JSON: UTF-8, not empty, valid JSON, no lone surrogate. Never echoes the body. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -7,10 +7,15 @@
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 export function requestOrigin({ request }: { request: Request }): string {
-  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
-  const fallback = new URL(request.url);
+  return originFromHeaders({ headers: request.headers, fallback: request.url });
+}
+
+/** The same from any header lookup; `fallback` (a URL: the address we serve on) when the headers do not say. */
+export function originFromHeaders({ headers, fallback }: { headers: { get(name: string): string | null }; fallback: string }): string {
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || undefined;
+  const fallbackUrl = new URL(fallback);
   const host = first("x-forwarded-host") ?? first("host");
-  const proto = first("x-forwarded-proto") ?? fallback.protocol.replace(/:$/, "");
-  if (!host || !HOST.test(host) || (proto !== "http" && proto !== "https")) return fallback.origin;
+  const proto = first("x-forwarded-proto") ?? fallbackUrl.protocol.replace(/:$/, "");
+  if (!host || !HOST.test(host) || (proto !== "http" && proto !== "https")) return fallbackUrl.origin;
   return `${proto}://${host}`;
 }
