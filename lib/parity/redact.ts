@@ -103,6 +103,7 @@ export function maskCommandSecrets(command: string): string {
   let out = maskUrlCredentials(command).replace(SECRET_FLAG, (all, flag: string, sep: string, v: string) =>
     v === MASK || /^\$\$?\{?[A-Za-z_]/.test(v) ? all : `${flag}${sep}${MASK}`,
   );
+  if (!out.includes("=")) return out;
   out = out.replace(/(^|[\s"'])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)/g, (all, pre: string, k: string, v: string) =>
     classifySecret({ key: k, value: v }).reasons.includes("key-name") ? `${pre}${k}=${MASK}` : all,
   );

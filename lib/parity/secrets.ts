@@ -65,7 +65,8 @@ export const MAX_SCANNED_LENGTH = 4096;
 
 export function findUrlCredentials(value: string): { password: string; start: number; end: number }[] {
   const out: { password: string; start: number; end: number }[] = [];
-  if (value.length > MAX_SCANNED_LENGTH) return out;
+  // both patterns below need a `://`
+  if (value.length > MAX_SCANNED_LENGTH || !value.includes("://")) return out;
   URL_CREDENTIALS.lastIndex = 0;
   for (let i = 0; i < 1000; i++) {
     const m = URL_CREDENTIALS.exec(value);
