@@ -85,8 +85,8 @@ function cellFor(view: EnvironmentView, group: ServiceGroup, w: CellWriter = AS_
       profiles: [],
     };
   }
-  const command = commandString(svc.command);
   const build = buildSummary(svc);
+  const command = commandString(svc.command);
   return {
     env: w.value(view.name, d) as string,
     name: w.value(name, d) as string,
