@@ -97,6 +97,20 @@ volumes:
     );
   });
 
+  it("judges values that are not plain JSON as their JSON form", () => {
+    // an undefined attribute is absent, a Map reads as a mapping
+    expect(validateSchema({ value: { services: { web: { image: "nginx", ports: undefined } } } })).toEqual([]);
+    expect(validateSchema({ value: { services: new Map([["web", { image: "nginx" }]]) } })).toEqual([]);
+    // and every JSON value is judged as itself: the same issues as for its parsed copy
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("image", "ports", "build", "x-a", "bogus", "restart"), fc.jsonValue({ maxDepth: 2 })), (service) => {
+        const value = { services: { web: service } };
+        expect(validateSchema({ value })).toEqual(validateSchema({ value: JSON.parse(JSON.stringify(value)) as unknown }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("survives a cyclic value", () => {
     const a: Record<string, unknown> = { image: "x" };
     a.self = a;
