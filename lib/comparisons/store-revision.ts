@@ -41,7 +41,7 @@ export const STORE_REVISION_SQL = `WITH "rows" AS (SELECT $1::json AS "j"),
 ),
 "new_revision" AS (
   INSERT INTO "revision" ("id", "comparison_id", "number", "score", "result", "models", "created_at")
-  SELECT x."id", x."comparison_id", x."number", x."score", $2::jsonb, $3::jsonb, COALESCE(x."created_at", CURRENT_TIMESTAMP)
+  SELECT x."id", x."comparison_id", x."number", x."score", $2::json, $3::json, COALESCE(x."created_at", CURRENT_TIMESTAMP)
   FROM "rows", json_to_record("rows"."j"->'revision') AS x("id" uuid, "comparison_id" text, "number" int, "score" int, "created_at" timestamptz)
 ),
 "new_environment" AS (
