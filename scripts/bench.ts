@@ -54,6 +54,7 @@ const timeRuns = (fn: () => void, n: number) => {
   return out;
 };
 
+const startLoad = os.loadavg();
 const rows: { section: string; metric: string; value: string; target: string; ok?: boolean }[] = [];
 const record = (section: string, metric: string, value: string, target = "", ok?: boolean) => {
   rows.push({ section, metric, value, target, ok });
@@ -159,6 +160,16 @@ function procStatus(pid: number, field: string): number {
   }
 }
 const rssKb = (pid: number) => procStatus(pid, "VmRSS");
+/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks are 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 const hwmKb = (pid: number) => procStatus(pid, "VmHWM");
 function listeningPort(pid: number): number | undefined {
   try {
@@ -224,12 +235,16 @@ async function benchApi(label: string, env: Record<string, string>): Promise<voi
     const probe = await fetch(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" }, body });
     if (probe.status !== 201) throw new Error(`POST /api/comparisons answered ${probe.status}: ${await probe.text()}`);
     const { id } = (await probe.json()) as { id: string };
+    const cpuBeforeCreate = cpuMs(server.proc.pid ?? 0);
     const create = await cannon({ url: `${server.url}/api/comparisons`, method: "POST", headers: { "content-type": "application/json" }, body, connections: 20, amount: creations });
     const non2xx = create.non2xx + create.errors;
     record(`api ${label}`, `POST /api/comparisons x${creations} @20: p50 / p97.5 / p99`, `${create.latency.p50}/${create.latency.p97_5}/${create.latency.p99} ms`, "p97.5 < 250 ms", create.latency.p97_5 < 250);
+    record(`api ${label}`, "POST /api/comparisons: server CPU per request", `${((cpuMs(server.proc.pid ?? 0) - cpuBeforeCreate) / creations).toFixed(1)} ms`);
     record(`api ${label}`, "POST /api/comparisons requests/s, errors", `${create.requests.average.toFixed(0)}/s, ${non2xx}`, "0 errors", non2xx === 0);
+    const cpuBeforeRead = cpuMs(server.proc.pid ?? 0);
     const read = await cannon({ url: `${server.url}/c/${id}`, connections: 20, amount: requests });
     record(`api ${label}`, `GET /c/<id> x${requests} @20: p50 / p97.5 / p99`, `${read.latency.p50}/${read.latency.p97_5}/${read.latency.p99} ms`, "p97.5 < 150 ms", read.latency.p97_5 < 150);
+    record(`api ${label}`, "GET /c/<id>: server CPU per request", `${((cpuMs(server.proc.pid ?? 0) - cpuBeforeRead) / requests).toFixed(1)} ms`);
     record(`api ${label}`, "GET /c/<id> requests/s, errors", `${read.requests.average.toFixed(0)}/s, ${read.non2xx + read.errors}`, "0 errors", read.non2xx + read.errors === 0);
     record(`api ${label}`, "server peak RSS (through the creation load and the reads)", `${(server.peakRssKb() / 1024).toFixed(0)} MiB`);
     if (label === "pglite") {
@@ -283,7 +298,10 @@ function writeReport(): void {
   const cpu = os.cpus()[0]?.model ?? "unknown cpu";
   const machine = `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const table = ["| section | metric | value | target |", "| --- | --- | --- | --- |", ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target}${r.ok === undefined ? "" : r.ok ? " ✓" : " ✗"} |`)].join("\n");
-  const entry = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n\nMachine: ${machine}\n\n${table}\n`;
+  const load = `Load average when the run started: ${startLoad.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min); on ${os.cpus().length} cores, anything near or above that count means other work shared the machine and the latencies are inflated.`;
+  const how =
+    "API figures: autocannon on loopback against the production server (`dist/server.mjs`, which embeds Next), corpus payload (testdrivenio django-on-docker, dev vs prod). `POST /api/comparisons` is answered by our server itself (lib/http/serve-create-comparison.ts, same checks and answers as the Next route); pages and the other routes go through Next. The GET figures read one comparison repeatedly.";
+  const entry = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n\nMachine: ${machine}\n\n${load}\n\n${how}\n\n${table}\n`;
   const file = path.join(root, "BENCHMARKS.md");
   const head = "# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest first. Targets come from the issues; ✗ marks a missed target.\n\n";
   const old = existsSync(file) ? readFileSync(file, "utf8").replace(/^# Benchmarks[\s\S]*?(?=^## )/m, "") : "";
