@@ -7,7 +7,9 @@
  * - rate-limits creating comparisons per client (RATE_LIMIT_CREATE_PER_MINUTE),
  *   429 RATE_LIMITED with Retry-After;
  * - marks the page of an expired or revoked link for a 410 Gone status (the App
- *   Router cannot set it from a page; server.ts applies it, the page renders the text).
+ *   Router cannot set it from a page; server.ts applies it, the page renders the text),
+ *   and hands the capability it checked to the page (lib/review/page-capability.ts)
+ *   so that the page does not check it again.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
@@ -16,8 +18,7 @@ import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { getDb } from "@/lib/db/client";
-import { authorizeCapability } from "@/lib/review/authorize-capability";
-import { isReviewError } from "@/lib/review/errors";
+import { checkPageCapability, encodePageCapability, PAGE_CAPABILITY_HEADER, readPageKey } from "@/lib/review/page-capability";
 import { STATUS_OVERRIDE_HEADER } from "@/lib/http/status-override";
 
 /** API answers and files: nothing may run (the same policy every time). */
@@ -62,22 +63,21 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  const res = NextResponse.next({ request: { headers: requestHeaders } });
-  if (await isGonePage(request)) res.headers.set(STATUS_OVERRIDE_HEADER, "410");
-  return withSecurityHeaders(res, csp);
-}
-
-/** `/c/<id>` opened with a link that expired or was revoked (the page decides everything else). */
-async function isGonePage(request: NextRequest): Promise<boolean> {
-  const m = request.method === "GET" ? /^\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(request.nextUrl.pathname) : null;
-  if (!m?.[1]) return false;
-  const key = request.nextUrl.searchParams.get("key");
-  try {
-    await authorizeCapability({ prisma: (await getDb()).prisma, comparisonId: m[1], secret: key && key.length <= 200 ? key : null, need: "view" });
-    return false;
-  } catch (err) {
-    return isReviewError(err) && err.code === "GONE";
+  // only this proxy speaks for the capability: whatever a client sent under that name goes
+  requestHeaders.delete(PAGE_CAPABILITY_HEADER);
+  const comparisonId = request.method === "GET" ? /^\/c\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname)?.[1] : undefined;
+  let gone = false;
+  if (comparisonId) {
+    // `/c/<id>`: an expired or revoked link is answered 410 (the page decides everything else)
+    const key = readPageKey(request.nextUrl.searchParams.getAll("key"));
+    // a failed check (the database) leaves the header unset: the page checks again and reports the error
+    const verdict = await checkPageCapability({ prisma: (await getDb()).prisma, comparisonId, key }).catch(() => null);
+    if (verdict) requestHeaders.set(PAGE_CAPABILITY_HEADER, encodePageCapability(comparisonId, verdict));
+    gone = verdict?.kind === "gone";
   }
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  if (gone) res.headers.set(STATUS_OVERRIDE_HEADER, "410");
+  return withSecurityHeaders(res, csp);
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 // GET /c/[id] – the result page of a stored comparison
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { EnvMatrix } from "@/components/result/env-matrix";
@@ -21,9 +22,8 @@ import { ServicesMatrix } from "@/components/result/services-matrix";
 import { getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { authorizeCapability } from "@/lib/review/authorize-capability";
 import { compareRevisions } from "@/lib/review/compare-revisions";
-import { isReviewError } from "@/lib/review/errors";
+import { checkPageCapability, decodePageCapability, PAGE_CAPABILITY_HEADER, readPageKey } from "@/lib/review/page-capability";
 import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
 import { buildServiceMatrix } from "@/lib/view/build-service-matrix";
@@ -52,24 +52,23 @@ const loadComparison = cache(async (id: string, revision: number | undefined, ac
 
 /**
  * The capability of the link the page was opened with, checked on the server
- * (lib/review's authorizeCapability; the client's word is never taken): a valid
- * `?key=` is a review link, anything else the view link. A revoked or expired
- * link is `gone`; an unknown id `missing`.
+ * (lib/review's authorizeCapability; the client's word is never taken): proxy.ts
+ * checked it for this request and passes its verdict in an internal header (which
+ * it strips from what clients send); without one the page checks it itself. A
+ * valid `?key=` is a review link, anything else the view link. A revoked or
+ * expired link is `gone`; an unknown id `missing`.
  */
 const readCapability = cache(async (id: string, key: string | null) => {
-  try {
-    const auth = await authorizeCapability({ prisma: (await getDb()).prisma, comparisonId: id, secret: key, need: "view" });
-    // an owner token pasted into a URL still only reviews here: owner actions take it in the owner panel
-    return { kind: "ok" as const, reviewKey: auth.capability === "view" ? null : key, keyRejected: key !== null && auth.capability === "view" };
-  } catch (err) {
-    if (isReviewError(err) && err.code === "NOT_FOUND") return { kind: "missing" as const };
-    if (isReviewError(err) && err.code === "GONE") return { kind: "gone" as const, reason: /expired/i.test(err.message) ? ("expired" as const) : ("revoked" as const) };
-    throw err;
-  }
+  const verdict =
+    decodePageCapability((await headers()).get(PAGE_CAPABILITY_HEADER), id) ??
+    (await checkPageCapability({ prisma: (await getDb()).prisma, comparisonId: id, key }));
+  if (verdict.kind !== "ok") return verdict;
+  // an owner token pasted into a URL still only reviews here: owner actions take it in the owner panel
+  return { kind: "ok" as const, reviewKey: verdict.capability === "view" ? null : key, keyRejected: key !== null && verdict.capability === "view" };
 });
 
 function readKey(sp: SearchParams): string | null {
-  return typeof sp.key === "string" && sp.key.length <= 200 ? sp.key : null;
+  return readPageKey(typeof sp.key === "string" ? [sp.key] : (sp.key ?? []));
 }
 
 /** `?compare=N`: the revision to show the changes from. */
