@@ -36,6 +36,8 @@ export const configSchema = z.object({
   MAX_UPLOAD_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(2 * 1024 * 1024)),
   // new comparisons per client address per minute; 0 turns the limit off
   RATE_LIMIT_CREATE_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(30)),
+  // parsed revision results kept in memory for the result page (lib/view/revision-cache.ts), in MiB; 0 turns it off
+  RESULT_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(64)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,13 +2,15 @@
  * Everything the result page /c/<id> renders from the stored comparison, in one
  * SQL statement (one round trip, where getComparison and lib/review's list
  * functions take a dozen Prisma queries): the comparison, its revisions, the
- * requested (or latest) revision's result and models, its environments with the
+ * requested (or latest) revision's id, its environments with the
  * files' outline (names, kinds, sizes, line counts — not the contents, which the
  * Files section fetches when the reader gets there), the review state of its
  * findings, its sign-offs, the comparison's comments and its latest activity.
  * Each list has the shape, order and mapping of the lib/review function named
  * beside it (listFindingReviews, listSignOffs, listComments, listActivity);
- * load-result-page.test.ts holds them equal.
+ * load-result-page.test.ts holds them equal. The revision's result and models,
+ * which never change once stored, come parsed from lib/view/revision-cache.ts,
+ * read by a second statement only when the cache does not hold them.
  *
  * Outcomes as getComparison's: `null` (no such id or revision), `{ status: "gone" }`
  * (expired, or the view link revoked and only the view link presented), or the data.
@@ -21,6 +23,7 @@ import type { Role } from "@/lib/parity/roles";
 import { renderMarkdownSafe } from "@/lib/review/render-markdown-safe";
 import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
 import { toFindingReview } from "@/lib/review/to-finding-review";
+import { getRevisionCache, type CachedRevision, type RevisionCache } from "./revision-cache";
 
 /** entries of the activity log the page shows (listActivity's limit) */
 export const RESULT_PAGE_ACTIVITY_LIMIT = 200;
@@ -34,6 +37,8 @@ export interface LoadResultPageOptions {
   access: "view" | "review";
   /** "now" for the expiry check (tests) */
   now?: Date;
+  /** parsed results of revisions already read (the process's, sized by RESULT_CACHE_MB, by default) */
+  cache?: RevisionCache;
 }
 
 export interface ResultPageFile {
@@ -79,7 +84,7 @@ const date = z.string().transform((s) => new Date(s));
 const rowSchema = z.object({
   comparison: z.object({ id: z.string(), title: z.string(), createdAt: date, expiresAt: date.nullable(), viewRevokedAt: date.nullable() }).nullable(),
   revisions: z.array(z.object({ number: z.number(), createdAt: date, score: z.number() })),
-  revision: z.object({ number: z.number(), createdAt: date, result: z.unknown(), models: z.record(z.string(), z.unknown()) }).nullable(),
+  revision: z.object({ id: z.string(), number: z.number(), createdAt: date }).nullable(),
   environments: z.array(
     z.object({
       name: z.string(),
@@ -113,7 +118,7 @@ const isAction = (a: string): a is ActivityAction => (ACTIVITY_ACTIONS as readon
 // $1 comparison id, $2 revision number or null (the latest), $3 activity limit
 const SQL = `
 WITH r AS (
-  SELECT id, number, created_at, result, models FROM revision
+  SELECT id, number, created_at FROM revision
   WHERE comparison_id = $1 AND ($2::int IS NULL OR number = $2::int)
   ORDER BY number DESC LIMIT 1
 )
@@ -122,7 +127,7 @@ SELECT
      FROM comparison WHERE id = $1) AS comparison,
   (SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'score', score) ORDER BY number), '[]'::json)
      FROM revision WHERE comparison_id = $1) AS revisions,
-  (SELECT json_build_object('number', number, 'createdAt', created_at, 'result', result, 'models', models) FROM r) AS revision,
+  (SELECT json_build_object('id', id, 'number', number, 'createdAt', created_at) FROM r) AS revision,
   (SELECT coalesce(json_agg(json_build_object('name', e.name, 'role', e.role, 'position', e.position, 'files',
       (SELECT coalesce(json_agg(json_build_object('name', f.name, 'path', f.path, 'kind', f.kind, 'size', f.size, 'sha256', f.sha256,
                 'lines', length(f.content) - length(replace(f.content, E'\\n', '')) + 1) ORDER BY f.position), '[]'::json)
@@ -140,7 +145,20 @@ SELECT
      SELECT id, actor, action, fingerprint, detail, created_at AS "createdAt" FROM activity
      WHERE comparison_id = $1 ORDER BY created_at DESC, id DESC LIMIT $3) a) AS activity`;
 
-export async function loadResultPage({ db, id, revision, access, now = new Date() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
+// the revision's stored result and models (immutable): read only when the cache does not hold them
+const BODY_SQL = `SELECT result, models, octet_length(result::text) + octet_length(models::text) AS bytes FROM revision WHERE id = $1`;
+const bodySchema = z.object({ result: z.unknown(), models: z.record(z.string(), z.unknown()), bytes: z.coerce.number() });
+
+async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, cache: RevisionCache): Promise<CachedRevision | null> {
+  const hit = cache.get(revisionId);
+  if (hit) return hit;
+  const [raw] = await db.sql.query(BODY_SQL, [revisionId]);
+  if (!raw) return null;
+  const body = bodySchema.parse(raw);
+  return cache.set(revisionId, { result: parityResultSchema.parse(body.result), models: body.models }, body.bytes);
+}
+
+export async function loadResultPage({ db, id, revision, access, now = new Date(), cache = getRevisionCache() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
   const [raw] = await db.sql.query(SQL, [id, revision ?? null, RESULT_PAGE_ACTIVITY_LIMIT]);
   const row = rowSchema.parse(raw);
   const c = row.comparison;
@@ -149,6 +167,8 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
   if (c.expiresAt && c.expiresAt.getTime() < now.getTime()) return { status: "gone", id, reason: "expired" };
   const r = row.revision;
   if (!r) return null;
+  const body = await readRevisionBody(db, r.id, cache);
+  if (!body) return null;
   return {
     status: "ok",
     id: c.id,
@@ -159,8 +179,8 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
     revision: {
       number: r.number,
       createdAt: r.createdAt,
-      result: parityResultSchema.parse(r.result),
-      models: r.models,
+      result: body.result,
+      models: body.models,
       environments: row.environments,
       findings: row.findings.map((f) => toFindingReview({ ...f, revision: { number: r.number } })),
       signOffs: row.signOffs.map((o) => ({ id: o.id, revision: r.number, name: o.name, note: o.note, createdAt: o.createdAt.toISOString() })),
