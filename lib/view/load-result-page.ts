@@ -2,15 +2,16 @@
  * Everything the result page /c/<id> renders from the stored comparison, in one
  * SQL statement (one round trip, where getComparison and lib/review's list
  * functions take a dozen Prisma queries): the comparison, its revisions, the
- * requested (or latest) revision's id, its environments with the
- * files' outline (names, kinds, sizes, line counts — not the contents, which the
- * Files section fetches when the reader gets there), the review state of its
- * findings, its sign-offs, the comparison's comments and its latest activity.
+ * requested (or latest) revision's id, the review state of its findings, its
+ * sign-offs, the comparison's comments and its latest activity.
  * Each list has the shape, order and mapping of the lib/review function named
  * beside it (listFindingReviews, listSignOffs, listComments, listActivity);
- * load-result-page.test.ts holds them equal. The revision's result and models,
- * which never change once stored, come parsed from lib/view/revision-cache.ts,
- * read by a second statement only when the cache does not hold them.
+ * load-result-page.test.ts holds them equal. The revision's result, models and
+ * environments with their files' outline (names, kinds, sizes, line counts — not
+ * the contents, which the Files section fetches when the reader gets there),
+ * which never change once stored, come
+ * parsed from lib/view/revision-cache.ts, read by a second statement only when
+ * the cache does not hold them.
  *
  * Outcomes as getComparison's: `null` (no such id or revision), `{ status: "gone" }`
  * (expired, or the view link revoked and only the view link presented), or the data.
@@ -81,18 +82,18 @@ export interface ResultPageData {
 export type LoadResultPageResult = ResultPageData | { status: "gone"; id: string; reason: "expired" | "revoked" } | null;
 
 const date = z.string().transform((s) => new Date(s));
+const environmentsSchema = z.array(
+  z.object({
+    name: z.string(),
+    role: z.enum(["development", "staging", "production", "other"]),
+    position: z.number(),
+    files: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(["compose", "env", "procfile"]), size: z.number(), sha256: z.string(), lines: z.number() })),
+  }),
+);
 const rowSchema = z.object({
   comparison: z.object({ id: z.string(), title: z.string(), createdAt: date, expiresAt: date.nullable(), viewRevokedAt: date.nullable() }).nullable(),
   revisions: z.array(z.object({ number: z.number(), createdAt: date, score: z.number() })),
   revision: z.object({ id: z.string(), number: z.number(), createdAt: date }).nullable(),
-  environments: z.array(
-    z.object({
-      name: z.string(),
-      role: z.enum(["development", "staging", "production", "other"]),
-      position: z.number(),
-      files: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(["compose", "env", "procfile"]), size: z.number(), sha256: z.string(), lines: z.number() })),
-    }),
-  ),
   findings: z.array(
     z.object({
       fingerprint: z.string(),
@@ -128,11 +129,6 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'score', score) ORDER BY number), '[]'::json)
      FROM revision WHERE comparison_id = $1) AS revisions,
   (SELECT json_build_object('id', id, 'number', number, 'createdAt', created_at) FROM r) AS revision,
-  (SELECT coalesce(json_agg(json_build_object('name', e.name, 'role', e.role, 'position', e.position, 'files',
-      (SELECT coalesce(json_agg(json_build_object('name', f.name, 'path', f.path, 'kind', f.kind, 'size', f.size, 'sha256', f.sha256,
-                'lines', length(f.content) - length(replace(f.content, E'\\n', '')) + 1) ORDER BY f.position), '[]'::json)
-         FROM uploaded_file f WHERE f.environment_id = e.id)) ORDER BY e.position), '[]'::json)
-     FROM environment e WHERE e.revision_id = (SELECT id FROM r)) AS environments,
   (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
       'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
       ORDER BY fingerprint), '[]'::json)
@@ -146,8 +142,15 @@ SELECT
      WHERE comparison_id = $1 ORDER BY created_at DESC, id DESC LIMIT $3) a) AS activity`;
 
 // the revision's stored result and models (immutable): read only when the cache does not hold them
-const BODY_SQL = `SELECT result, models, octet_length(result::text) + octet_length(models::text) AS bytes FROM revision WHERE id = $1`;
-const bodySchema = z.object({ result: z.unknown(), models: z.record(z.string(), z.unknown()), bytes: z.coerce.number() });
+const BODY_SQL = `
+SELECT result, models, octet_length(result::text) + octet_length(models::text) AS bytes,
+  (SELECT coalesce(json_agg(json_build_object('name', e.name, 'role', e.role, 'position', e.position, 'files',
+      (SELECT coalesce(json_agg(json_build_object('name', f.name, 'path', f.path, 'kind', f.kind, 'size', f.size, 'sha256', f.sha256,
+                'lines', length(f.content) - length(replace(f.content, E'\\n', '')) + 1) ORDER BY f.position), '[]'::json)
+         FROM uploaded_file f WHERE f.environment_id = e.id)) ORDER BY e.position), '[]'::json)
+     FROM environment e WHERE e.revision_id = $1) AS environments
+FROM revision WHERE id = $1`;
+const bodySchema = z.object({ result: z.unknown(), models: z.record(z.string(), z.unknown()), bytes: z.coerce.number(), environments: environmentsSchema });
 
 async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, cache: RevisionCache): Promise<CachedRevision | null> {
   const hit = cache.get(revisionId);
@@ -155,7 +158,9 @@ async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, c
   const [raw] = await db.sql.query(BODY_SQL, [revisionId]);
   if (!raw) return null;
   const body = bodySchema.parse(raw);
-  return cache.set(revisionId, { result: parityResultSchema.parse(body.result), models: body.models }, body.bytes);
+  // the files' outline counts the lines of their contents: read once, with the result
+  const bytes = body.bytes + JSON.stringify(body.environments).length;
+  return cache.set(revisionId, { result: parityResultSchema.parse(body.result), models: body.models, environments: body.environments }, bytes);
 }
 
 export async function loadResultPage({ db, id, revision, access, now = new Date(), cache = getRevisionCache() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
@@ -181,7 +186,7 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
       createdAt: r.createdAt,
       result: body.result,
       models: body.models,
-      environments: row.environments,
+      environments: body.environments,
       findings: row.findings.map((f) => toFindingReview({ ...f, revision: { number: r.number } })),
       signOffs: row.signOffs.map((o) => ({ id: o.id, revision: r.number, name: o.name, note: o.note, createdAt: o.createdAt.toISOString() })),
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ParityResult } from "@/lib/parity/result-schema";
 import { RevisionCache } from "./revision-cache";
 
-const body = (n: number) => ({ result: { findings: [{ n }] } as unknown as ParityResult, models: { dev: { services: {} } } });
+const body = (n: number) => ({ result: { findings: [{ n }] } as unknown as ParityResult, models: { dev: { services: {} } }, environments: [] });
 
 describe("RevisionCache", () => {
   it("drops the least recently used revisions beyond its size", () => {

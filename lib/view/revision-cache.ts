@@ -1,7 +1,8 @@
 /**
- * The parsed, validated result and models of revisions, kept in this process so
+ * The parsed, validated result and models of revisions (and their environments'
+ * file outlines), kept in this process so
  * the result page does not read, parse and validate the large JSON on every view.
- * Sound because a revision's result and models are never changed once stored
+ * Sound because a revision's result, models, environments and files are never changed once stored
  * (a new upload is a new revision; deleting a comparison deletes its revisions,
  * and the capability check, run on every request, finds it gone first). Everything
  * mutable (review state, comments, sign-offs, activity, expiry, revocation) is not
@@ -11,10 +12,13 @@
  */
 import { getConfig } from "@/lib/config";
 import type { ParityResult } from "@/lib/parity/result-schema";
+import type { ResultPageData } from "./load-result-page";
 
 export interface CachedRevision {
   result: ParityResult;
   models: Record<string, unknown>;
+  /** the revision's environments and the outline of their files (stored with it, never changed) */
+  environments: ResultPageData["revision"]["environments"];
 }
 
 export class RevisionCache {
