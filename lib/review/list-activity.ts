@@ -1,6 +1,7 @@
 /** A comparison's activity log, newest first. */
 import type { PrismaClient } from "@/lib/db/client";
-import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityEntry } from "./schemas";
+import type { ActivityEntry } from "./schemas";
+import { toActivityEntries } from "./to-activity-entries";
 
 export interface ListActivityOptions {
   prisma: PrismaClient;
@@ -9,8 +10,6 @@ export interface ListActivityOptions {
   limit?: number;
 }
 
-const isAction = (a: string): a is ActivityAction => (ACTIVITY_ACTIONS as readonly string[]).includes(a);
-
 export async function listActivity({ prisma, comparisonId, fingerprint, limit = 200 }: ListActivityOptions): Promise<ActivityEntry[]> {
   const rows = await prisma.activity.findMany({
     where: { comparisonId, ...(fingerprint ? { fingerprint } : {}) },
@@ -18,14 +17,5 @@ export async function listActivity({ prisma, comparisonId, fingerprint, limit = 
     take: Math.min(Math.max(limit, 1), 1000),
     select: { id: true, actor: true, action: true, fingerprint: true, detail: true, createdAt: true },
   });
-  return rows
-    .filter((r) => isAction(r.action))
-    .map((r) => ({
-      id: r.id,
-      actor: r.actor,
-      action: r.action as ActivityAction,
-      fingerprint: r.fingerprint,
-      detail: r.detail !== null && typeof r.detail === "object" && !Array.isArray(r.detail) ? (r.detail as Record<string, unknown>) : null,
-      createdAt: r.createdAt.toISOString(),
-    }));
+  return toActivityEntries(rows);
 }

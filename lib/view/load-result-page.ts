@@ -22,7 +22,8 @@ import type { Database } from "@/lib/db/client";
 import { parityResultSchema, type ParityResult } from "@/lib/parity/result-schema";
 import type { Role } from "@/lib/parity/roles";
 import { renderMarkdownSafe } from "@/lib/review/render-markdown-safe";
-import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
+import { type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
+import { toActivityEntries } from "@/lib/review/to-activity-entries";
 import { toFindingReview } from "@/lib/review/to-finding-review";
 import { getRevisionCache, type CachedRevision, type RevisionCache } from "./revision-cache";
 
@@ -114,7 +115,6 @@ const rowSchema = z.object({
   activity: z.array(z.object({ id: z.string(), actor: z.string(), action: z.string(), fingerprint: z.string().nullable(), detail: z.unknown(), createdAt: date })),
 });
 
-const isAction = (a: string): a is ActivityAction => (ACTIVITY_ACTIONS as readonly string[]).includes(a);
 
 // $1 comparison id, $2 revision number or null (the latest), $3 activity limit
 const SQL = `
@@ -191,15 +191,6 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
       signOffs: row.signOffs.map((o) => ({ id: o.id, revision: r.number, name: o.name, note: o.note, createdAt: o.createdAt.toISOString() })),
     },
     comments: row.comments.map((m) => ({ ...m, html: renderMarkdownSafe({ markdown: m.body }), createdAt: m.createdAt.toISOString() })),
-    activity: row.activity
-      .filter((a) => isAction(a.action))
-      .map((a) => ({
-        id: a.id,
-        actor: a.actor,
-        action: a.action as ActivityAction,
-        fingerprint: a.fingerprint,
-        detail: a.detail !== null && typeof a.detail === "object" && !Array.isArray(a.detail) ? (a.detail as Record<string, unknown>) : null,
-        createdAt: a.createdAt.toISOString(),
-      })),
+    activity: toActivityEntries(row.activity),
   };
 }
