@@ -13,12 +13,10 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { checkSameOrigin } from "@/lib/security/check-same-origin";
-import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
-import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { getDb } from "@/lib/db/client";
 import { checkPageCapability, encodePageCapability, PAGE_CAPABILITY_HEADER, readPageKey } from "@/lib/review/page-capability";
+import { checkWriteGuards } from "@/lib/http/check-write-guards";
 import { STATUS_OVERRIDE_HEADER } from "@/lib/http/status-override";
 
 /** API answers and files: nothing may run (the same policy every time). */
@@ -43,18 +41,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   const config = getConfig();
 
-  const origin = checkSameOrigin({ method: request.method, headers: request.headers, publicUrl: config.PUBLIC_URL });
-  if (!origin.ok) return apiError(403, "CROSS_ORIGIN", "Writes are only accepted from this site's own pages.");
-
-  if (request.method === "POST" && pathname === "/api/comparisons") {
-    const key = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
-    const decision = await consumeRateLimit({ name: "create", key, perMinute: config.RATE_LIMIT_CREATE_PER_MINUTE });
-    if (!decision.ok) {
-      return apiError(429, "RATE_LIMITED", `Too many new comparisons from your address; try again in ${decision.retryAfterSeconds} s.`, {
-        "retry-after": String(decision.retryAfterSeconds),
-      });
-    }
-  }
+  const refusal = await checkWriteGuards({ method: request.method, pathname, headers: request.headers, config });
+  if (refusal) return apiError(refusal.status, refusal.code, refusal.message, refusal.headers);
 
   if (isApi) return withSecurityHeaders(NextResponse.next(), LOCKED_DOWN_CSP);
 

@@ -13,13 +13,12 @@ import type { Logger } from "pino";
 import { createComparison } from "@/lib/comparisons/create-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { checkSameOrigin } from "@/lib/security/check-same-origin";
-import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { buildContentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
-import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { checkWriteGuards } from "./check-write-guards";
 import { API_HEADERS, apiErrorBody, describeError } from "./error-response";
 import { readNodeJsonBody } from "./read-json-body";
 import { originFromHeaders } from "./request-origin";
+import { requireFingerprintKey } from "@/lib/fingerprint-key";
 
 const ROUTE = "POST /api/comparisons";
 
@@ -57,20 +56,13 @@ export async function serveCreateComparison({ req, res, log }: { req: IncomingMe
   try {
     const config = getConfig();
     const headers = headerLookup(req);
-    if (!checkSameOrigin({ method: "POST", headers, publicUrl: config.PUBLIC_URL }).ok) {
-      send(res, 403, apiErrorBody("CROSS_ORIGIN", "Writes are only accepted from this site's own pages."));
-      return;
-    }
-    const decision = await consumeRateLimit({ name: "create", key: headers.get(CLIENT_IP_HEADER) ?? "unknown", perMinute: config.RATE_LIMIT_CREATE_PER_MINUTE });
-    if (!decision.ok) {
-      send(res, 429, apiErrorBody("RATE_LIMITED", `Too many new comparisons from your address; try again in ${decision.retryAfterSeconds} s.`), {
-        "retry-after": String(decision.retryAfterSeconds),
-      });
+    const refusal = await checkWriteGuards({ method: "POST", pathname: "/api/comparisons", headers, config });
+    if (refusal) {
+      send(res, refusal.status, apiErrorBody(refusal.code, refusal.message), refusal.headers);
       return;
     }
     const input = await readNodeJsonBody({ req, maxBytes: config.MAX_UPLOAD_BYTES });
-    const fingerprintKey = process.env.FINGERPRINT_KEY;
-    if (!fingerprintKey) throw new Error("FINGERPRINT_KEY is not set (the server sets it at start-up)");
+    const fingerprintKey = requireFingerprintKey();
     const local = `http://${req.socket.localAddress?.includes(":") ? `[${req.socket.localAddress}]` : (req.socket.localAddress ?? "localhost")}:${req.socket.localPort ?? 80}`;
     const created = await createComparison({
       db: await getDb(),
