@@ -42,3 +42,10 @@ export function ensureFingerprintKey({ config }: { config: Config }): Fingerprin
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return { ok: true, key, warning: `FINGERPRINT_KEY is not set; generated one in ${file} (set FINGERPRINT_KEY in production)` };
 }
+
+/** The key server.ts settled at start-up (it sets FINGERPRINT_KEY in the process env); request handlers read it here. */
+export function requireFingerprintKey(): string {
+  const key = process.env.FINGERPRINT_KEY;
+  if (!key) throw new Error("FINGERPRINT_KEY is not set (the server sets it at start-up)");
+  return key;
+}

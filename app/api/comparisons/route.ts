@@ -6,6 +6,7 @@ import { errorResponse, jsonResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { getLogger } from "@/lib/log";
+import { requireFingerprintKey } from "@/lib/fingerprint-key";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const config = getConfig();
     const input = await readJsonBody({ request, maxBytes: config.MAX_UPLOAD_BYTES });
-    const fingerprintKey = process.env.FINGERPRINT_KEY;
-    if (!fingerprintKey) throw new Error("FINGERPRINT_KEY is not set (the server sets it at start-up)");
+    const fingerprintKey = requireFingerprintKey();
     const created = await createComparison({
       db: await getDb(),
       input,

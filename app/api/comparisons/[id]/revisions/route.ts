@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { addRevision, addRevisionInputSchema } from "@/lib/review/add-revision";
 import { handleReviewRequest, json, readJsonBody } from "@/lib/review/http";
 import { listRevisions } from "@/lib/review/list-revisions";
+import { requireFingerprintKey } from "@/lib/fingerprint-key";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   return handleReviewRequest(req, id, "review", async ({ db }) => {
     const input = await readJsonBody(req, addRevisionInputSchema, getConfig().MAX_UPLOAD_BYTES);
-    const fingerprintKey = process.env.FINGERPRINT_KEY;
-    if (!fingerprintKey) throw new Error("FINGERPRINT_KEY is not set (the server sets it at start-up)");
+    const fingerprintKey = requireFingerprintKey();
     return json(await addRevision({ prisma: db.prisma, comparisonId: id, input, fingerprintKey }), 201);
   });
 }
