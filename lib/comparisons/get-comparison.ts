@@ -58,7 +58,8 @@ export interface StoredFindingReview {
   version: number;
 }
 
-export interface StoredComparison {
+/** The comparison as every reader shows it (this module and lib/view/load-result-page.ts). */
+export interface StoredComparisonHead {
   status: "ok";
   id: string;
   title: string;
@@ -66,13 +67,20 @@ export interface StoredComparison {
   expiresAt: Date | null;
   /** every revision, oldest first */
   revisions: { number: number; createdAt: Date; score: number }[];
+}
+
+/** The shown revision's immutable part, as every reader shows it. */
+export interface StoredRevisionHead {
+  number: number;
+  createdAt: Date;
+  result: ParityResult;
+  /** per environment name: the canonical compose model, secrets masked */
+  models: Record<string, unknown>;
+}
+
+export interface StoredComparison extends StoredComparisonHead {
   /** the requested (or latest) revision */
-  revision: {
-    number: number;
-    createdAt: Date;
-    result: ParityResult;
-    /** per environment name: the canonical compose model, secrets masked */
-    models: Record<string, unknown>;
+  revision: StoredRevisionHead & {
     /** in upload order */
     environments: StoredEnvironment[];
     findings: StoredFindingReview[];

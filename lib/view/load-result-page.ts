@@ -18,8 +18,9 @@
  * The capability itself is checked before, by lib/review's authorizeCapability.
  */
 import { z } from "zod";
+import type { StoredComparisonHead, StoredRevisionHead } from "@/lib/comparisons/get-comparison";
 import type { Database } from "@/lib/db/client";
-import { parityResultSchema, type ParityResult } from "@/lib/parity/result-schema";
+import { parityResultSchema } from "@/lib/parity/result-schema";
 import type { Role } from "@/lib/parity/roles";
 import { renderMarkdownSafe } from "@/lib/review/render-markdown-safe";
 import { type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
@@ -53,20 +54,8 @@ export interface ResultPageFile {
   lines: number;
 }
 
-export interface ResultPageData {
-  status: "ok";
-  id: string;
-  title: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  /** every revision, oldest first */
-  revisions: { number: number; createdAt: Date; score: number }[];
-  revision: {
-    number: number;
-    createdAt: Date;
-    result: ParityResult;
-    /** per environment name: the canonical compose model, secrets masked */
-    models: Record<string, unknown>;
+export interface ResultPageData extends StoredComparisonHead {
+  revision: StoredRevisionHead & {
     /** in upload order */
     environments: { name: string; role: Role; position: number; files: ResultPageFile[] }[];
     /** review state of each finding of this revision, by fingerprint (listFindingReviews) */
