@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
 import { startServer, type RunningServer } from "../helpers/server";
+import { callJson, type JsonAnswer } from "../helpers/call-json";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
@@ -99,15 +100,7 @@ describe(`review API on ${testDbKind()}`, () => {
     });
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are asserted field by field below
-  async function call(method: string, p: string, { secret, body }: { secret?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
-    const headers: Record<string, string> = {};
-    if (secret) headers.authorization = `Bearer ${secret}`;
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${server.url}${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  }
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
 
   async function create(): Promise<Created> {
     const res = await call("POST", "/api/comparisons", {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
 import { startServer, type RunningServer } from "../helpers/server";
+import { callJson, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
 const SECRET = "s3cr3t-DJANGO-value-XYZ";
@@ -46,15 +47,7 @@ describe(`result page sections (files, models) on ${testDbKind()}`, () => {
     await tdb?.drop();
   });
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are asserted field by field below
-  async function call(method: string, p: string, { secret, body }: { secret?: string; body?: unknown } = {}): Promise<{ status: number; headers: Headers; body: any }> {
-    const headers: Record<string, string> = {};
-    if (secret) headers.authorization = `Bearer ${secret}`;
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${server.url}${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-  }
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
 
   async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
     const res = await call("POST", "/api/comparisons", {
