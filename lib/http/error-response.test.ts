@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from "vitest";
 import { AnalysisError, InvalidInputError } from "@/lib/comparisons/errors";
 import { RequestError } from "./errors";
 import { errorResponse } from "./error-response";
-import { requestOrigin } from "./request-origin";
 
 describe("errorResponse", () => {
   const log = { error: vi.fn() };
@@ -34,15 +33,5 @@ describe("errorResponse", () => {
     expect(text).not.toContain("hunter2");
     expect(JSON.parse(text)).toMatchObject({ error: { code: "INTERNAL" } });
     expect(log.error).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe("requestOrigin", () => {
-  const req = (headers: Record<string, string>) => new Request("http://localhost:3000/api/comparisons", { headers });
-  it("uses the Host header (and a proxy's X-Forwarded-*), falling back to the request URL", () => {
-    expect(requestOrigin({ request: req({ host: "127.0.0.1:4123" }) })).toBe("http://127.0.0.1:4123");
-    expect(requestOrigin({ request: req({ host: "internal:3000", "x-forwarded-host": "parity.example.com", "x-forwarded-proto": "https" }) })).toBe("https://parity.example.com");
-    expect(requestOrigin({ request: req({ host: "evil.com/path?x" }) })).toBe("http://localhost:3000");
-    expect(requestOrigin({ request: req({ host: "a.com", "x-forwarded-proto": "javascript" }) })).toBe("http://localhost:3000");
   });
 });

@@ -1,16 +1,11 @@
 /**
- * The origin a client used to reach us (for share links when PUBLIC_URL is unset).
- * Next's `request.url` behind our custom server names its own bind address, so the
- * Host header (or X-Forwarded-Host/-Proto from a proxy) is used; malformed values
- * fall back to `request.url`'s origin.
+ * The origin a client used to reach us (for share links when PUBLIC_URL is unset):
+ * the Host header (or X-Forwarded-Host/-Proto from a proxy); malformed values fall
+ * back to the address we serve on.
  */
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function requestOrigin({ request }: { request: Request }): string {
-  return originFromHeaders({ headers: request.headers, fallback: request.url });
-}
-
-/** The same from any header lookup; `fallback` (a URL: the address we serve on) when the headers do not say. */
+/** `fallback` (a URL: the address we serve on) when the headers do not say. */
 export function originFromHeaders({ headers, fallback }: { headers: { get(name: string): string | null }; fallback: string }): string {
   const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || undefined;
   const fallbackUrl = new URL(fallback);

@@ -1,12 +1,13 @@
 /**
- * POST /api/comparisons served by our server (server.ts) straight from Node, without
- * Next's request machinery (Request/Response objects, web streams, routing, the
- * proxy's NextRequest): for the write the app exists for, that machinery cost about
- * as much CPU as storing the comparison. It answers exactly as proxy.ts + the route
- * handler (app/api/comparisons/route.ts) do, with the same functions:
- * cross-origin writes 403, the per-client rate limit 429, then body (415/413/400),
- * createComparison (422/201), errors mapped once (describeError), and the same
- * headers (security headers and locked-down CSP, no-store, no-referrer, noindex).
+ * POST /api/comparisons, served by our server (server.ts) straight from Node: it is
+ * the only handler of this route (there is no Next route handler for it), because for
+ * the write the app exists for Next's request machinery (Request/Response objects, web
+ * streams, routing, the proxy's NextRequest) cost about as much CPU as storing the
+ * comparison. It applies the same guards as proxy.ts does for every other write, with
+ * the same function: cross-origin writes 403, the per-client rate limit 429; then the
+ * body (415/413/400), createComparison (422/201), errors mapped once (describeError),
+ * and the API's headers (security headers and locked-down CSP, no-store, no-referrer,
+ * noindex).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
@@ -22,7 +23,7 @@ import { requireFingerprintKey } from "@/lib/fingerprint-key";
 
 const ROUTE = "POST /api/comparisons";
 
-/** Every answer's headers but the body's own (as proxy.ts and the route set them). */
+/** Every answer's headers but the body's own (those proxy.ts and next.config.ts give the other API routes). */
 const ANSWER_HEADERS: Readonly<Record<string, string>> = {
   ...API_HEADERS,
   ...SECURITY_HEADERS,
