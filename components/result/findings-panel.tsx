@@ -12,7 +12,8 @@ import { FINDING_STATUSES, STATUS_LABELS, type FindingStatus } from "@/lib/view/
 import { FindingCard } from "./finding-card";
 import { FindingReview } from "./finding-review";
 import { useReviewState } from "./review-state";
-import { SECTION_HEADING, SELECT, SEVERITY_BADGE, SEVERITY_ORDER } from "./styles";
+import { LabeledSelect, ToggleGroup } from "./filter-controls";
+import { SECTION_HEADING, SEVERITY_BADGE, SEVERITY_ORDER } from "./styles";
 
 export interface FindingsPanelProps {
   findings: Finding[];
@@ -71,71 +72,38 @@ export function FindingsPanel({ findings, envs, statuses: initialStatuses, initi
         </p>
       </div>
       <div role="group" aria-label="Filter findings" className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-900">
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Severity">
-          <span className="w-16 text-xs font-semibold uppercase tracking-wide text-slate-500">Severity</span>
-          {SEVERITY_ORDER.map((s: Severity) => {
-            const on = filters.severity.includes(s);
-            return (
-              <button
-                key={s}
-                type="button"
-                aria-pressed={on}
-                onClick={() => toggle("severity", s)}
-                className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
-                  on ? SEVERITY_BADGE[s] : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-100 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700"
-                }`}
-              >
-                {s} <span className="tabular-nums opacity-70">{count((f) => f.severity === s)}</span>
-              </button>
-            );
-          })}
-        </div>
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Review status">
-          <span className="w-16 text-xs font-semibold uppercase tracking-wide text-slate-500">Status</span>
-          {FINDING_STATUSES.map((s: FindingStatus) => {
-            const on = filters.status.includes(s);
-            return (
-              <button
-                key={s}
-                type="button"
-                aria-pressed={on}
-                onClick={() => toggle("status", s)}
-                className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
-                  on ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-100 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700"
-                }`}
-              >
-                {STATUS_LABELS[s]} <span className="tabular-nums opacity-70">{count((f) => statusOf({ id: f.id, statuses }) === s)}</span>
-              </button>
-            );
-          })}
-        </div>
+        <ToggleGroup
+          label="Severity"
+          caption="Severity"
+          options={SEVERITY_ORDER.map((s: Severity) => ({ value: s, label: s, count: count((f) => f.severity === s), onClass: SEVERITY_BADGE[s] }))}
+          pressed={filters.severity}
+          onToggle={(s) => toggle("severity", s)}
+        />
+        <ToggleGroup
+          label="Review status"
+          caption="Status"
+          options={FINDING_STATUSES.map((s: FindingStatus) => ({
+            value: s,
+            label: STATUS_LABELS[s],
+            count: count((f) => statusOf({ id: f.id, statuses }) === s),
+            onClass: "bg-indigo-600 text-white ring-indigo-600",
+          }))}
+          pressed={filters.status}
+          onToggle={(s) => toggle("status", s)}
+        />
         <div className="flex flex-wrap items-center gap-3">
-          <label className="flex items-center gap-1.5">
-            <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Factor</span>
-            <select
-              className={SELECT}
-              value={filters.factor[0] ?? ""}
-              onChange={(e) => update({ ...filters, factor: e.target.value ? [e.target.value as Factor] : [] })}
-            >
-              <option value="">All factors</option>
-              {factors.map((f) => (
-                <option key={f} value={f}>
-                  {f} · {FACTORS[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-1.5">
-            <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Service</span>
-            <select className={SELECT} value={filters.service[0] ?? ""} onChange={(e) => update({ ...filters, service: e.target.value ? [e.target.value] : [] })}>
-              <option value="">All services</option>
-              {services.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabeledSelect
+            label="Factor"
+            value={filters.factor[0] ?? ""}
+            options={[{ value: "", label: "All factors" }, ...factors.map((f) => ({ value: f, label: `${f} · ${FACTORS[f]}` }))]}
+            onChange={(v) => update({ ...filters, factor: v ? [v as Factor] : [] })}
+          />
+          <LabeledSelect
+            label="Service"
+            value={filters.service[0] ?? ""}
+            options={[{ value: "", label: "All services" }, ...services.map((s) => ({ value: s, label: s }))]}
+            onChange={(v) => update({ ...filters, service: v ? [v] : [] })}
+          />
           {active && (
             <button
               type="button"

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from "react";
 import { diffModels, type DiffRow } from "@/lib/view/diff-models";
-import { SELECT } from "./styles";
+import { LabeledSelect } from "./filter-controls";
 
 const SIDE_CLASS: Record<DiffRow["kind"], [string, string]> = {
   same: ["", ""],
@@ -19,30 +19,13 @@ export function ModelDiff({ envs, models }: { envs: string[]; models: Record<str
   const [right, setRight] = useState(envs[1] ?? envs[0] ?? "");
   const [changesOnly, setChangesOnly] = useState(false);
   const diff = useMemo(() => diffModels({ left: models[left], right: models[right] }), [models, left, right]);
+  const envOptions = useMemo(() => envs.map((e) => ({ value: e, label: e })), [envs]);
   const rows = changesOnly ? diff.rows.filter((r) => r.kind !== "same") : diff.rows;
   return (
     <>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-1.5">
-          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Left</span>
-          <select className={SELECT} value={left} onChange={(e) => setLeft(e.target.value)}>
-            {envs.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1.5">
-          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Right</span>
-          <select className={SELECT} value={right} onChange={(e) => setRight(e.target.value)}>
-            {envs.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledSelect label="Left" value={left} options={envOptions} onChange={setLeft} />
+        <LabeledSelect label="Right" value={right} options={envOptions} onChange={setRight} />
         <label className="flex items-center gap-1.5">
           <input type="checkbox" className="h-4 w-4 accent-indigo-600" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} />
           Changes only

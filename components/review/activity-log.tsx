@@ -6,6 +6,7 @@ import { describeActivity } from "@/lib/review/describe-activity";
 import { activitySchema, type ActivityEntry } from "@/lib/review/schemas";
 import type { ReviewResponse } from "@/lib/review/read-review-response";
 import { reviewRequest } from "./review-api";
+import { AlertLine } from "./alert-line";
 
 export interface ActivityLogProps {
   comparisonId: string;
@@ -52,11 +53,7 @@ export function ActivityLog({ comparisonId, secret, initialEntries, findingLabel
           Refresh
         </button>
       </div>
-      {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <AlertLine text={error} />
       {entries === null && !error && <p className="text-slate-500">Loading…</p>}
       {entries?.length === 0 && <p className="text-slate-500 dark:text-slate-400">No review activity yet.</p>}
       {entries && entries.length > 0 && (

@@ -8,7 +8,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { commentSchema, MAX_COMMENT_LENGTH, type ReviewComment } from "@/lib/review/schemas";
 import { reviewRequest } from "./review-api";
-import { useReviewerName } from "./reviewer-name";
+import { AlertLine } from "./alert-line";
+import { useNamedSubmit } from "./use-named-submit";
 
 export interface CommentThreadProps {
   comparisonId: string;
@@ -25,10 +26,9 @@ const listSchema = z.object({ comments: z.array(commentSchema) });
 const addedSchema = z.object({ comment: commentSchema });
 
 export function CommentThread({ comparisonId, fingerprint, reviewKey, initialComments, onAdded }: CommentThreadProps) {
-  const name = useReviewerName();
+  const { busy, run } = useNamedSubmit();
   const [comments, setComments] = useState<ReviewComment[] | null>(initialComments ?? null);
   const [body, setBody] = useState("");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -45,19 +45,18 @@ export function CommentThread({ comparisonId, fingerprint, reviewKey, initialCom
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reviewKey) return;
-    if (!name) {
-      setError("Give your name first (above), so the team sees who wrote this.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const r = await reviewRequest({ comparisonId, path: "/comments", method: "POST", secret: reviewKey, body: { fingerprint, author: name, body }, schema: addedSchema });
-    setBusy(false);
-    if (r.ok) {
-      setComments((c) => [...(c ?? []), r.data.comment]);
-      setBody("");
-      onAdded?.(r.data.comment);
-    } else setError(r.error.message);
+    await run({
+      noName: () => setError("Give your name first (above), so the team sees who wrote this."),
+      start: () => setError(null),
+      send: (author) => reviewRequest({ comparisonId, path: "/comments", method: "POST", secret: reviewKey, body: { fingerprint, author, body }, schema: addedSchema }),
+      done: (r) => {
+        if (r.ok) {
+          setComments((c) => [...(c ?? []), r.data.comment]);
+          setBody("");
+          onAdded?.(r.data.comment);
+        } else setError(r.error.message);
+      },
+    });
   };
 
   return (
@@ -104,11 +103,7 @@ export function CommentThread({ comparisonId, fingerprint, reviewKey, initialCom
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <AlertLine text={error} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { describeConflict } from "@/lib/review/describe-conflict";
 import { FINDING_STATUSES, findingReviewSchema, STATUS_LABELS, type FindingReview, type FindingStatus } from "@/lib/review/schemas";
 import { reviewRequest } from "./review-api";
-import { useReviewerName } from "./reviewer-name";
+import { useNamedSubmit } from "./use-named-submit";
 
 export interface FindingReviewControlsProps {
   comparisonId: string;
@@ -21,46 +21,45 @@ export interface FindingReviewControlsProps {
 const answerSchema = z.object({ finding: findingReviewSchema });
 
 export function FindingReviewControls({ comparisonId, reviewKey, finding, onSaved }: FindingReviewControlsProps) {
-  const name = useReviewerName();
+  const { busy, run } = useNamedSubmit();
   const [saved, setSaved] = useState(finding);
   const [status, setStatus] = useState<FindingStatus>(finding.status);
   const [reason, setReason] = useState(finding.statusReason ?? "");
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "conflict" | "ok"; text: string } | null>(null);
   const dirty = status !== saved.status || reason.trim() !== (saved.statusReason ?? "");
   const id = `review-${finding.fingerprint}`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name) {
-      setMessage({ kind: "error", text: "Give your name first (above), so the team sees who changed what." });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    const r = await reviewRequest({
-      comparisonId,
-      path: `/findings/${finding.fingerprint}`,
-      method: "PATCH",
-      secret: reviewKey,
-      body: { status, reason: reason.trim() || null, by: name, expectedVersion: saved.version },
-      schema: answerSchema,
+    await run({
+      noName: () => setMessage({ kind: "error", text: "Give your name first (above), so the team sees who changed what." }),
+      start: () => setMessage(null),
+      send: (by) =>
+        reviewRequest({
+          comparisonId,
+          path: `/findings/${finding.fingerprint}`,
+          method: "PATCH",
+          secret: reviewKey,
+          body: { status, reason: reason.trim() || null, by, expectedVersion: saved.version },
+          schema: answerSchema,
+        }),
+      done: (r) => {
+        if (r.ok) {
+          setSaved(r.data.finding);
+          setMessage({ kind: "ok", text: "Saved." });
+          onSaved?.(r.data.finding);
+        } else if (r.error.code === "CONFLICT" && r.error.current) {
+          const current = r.error.current;
+          setSaved(current);
+          setStatus(current.status);
+          setReason(current.statusReason ?? "");
+          setMessage({ kind: "conflict", text: describeConflict({ current }) });
+          onSaved?.(current);
+        } else {
+          setMessage({ kind: "error", text: r.error.message });
+        }
+      },
     });
-    setBusy(false);
-    if (r.ok) {
-      setSaved(r.data.finding);
-      setMessage({ kind: "ok", text: "Saved." });
-      onSaved?.(r.data.finding);
-    } else if (r.error.code === "CONFLICT" && r.error.current) {
-      const current = r.error.current;
-      setSaved(current);
-      setStatus(current.status);
-      setReason(current.statusReason ?? "");
-      setMessage({ kind: "conflict", text: describeConflict({ current }) });
-      onSaved?.(current);
-    } else {
-      setMessage({ kind: "error", text: r.error.message });
-    }
   };
 
   return (

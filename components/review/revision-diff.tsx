@@ -5,6 +5,7 @@ import { z } from "zod";
 import { findingReviewSchema, STATUS_LABELS, type FindingReview } from "@/lib/review/schemas";
 import { InlineCode } from "@/components/result/inline-code";
 import { reviewRequest } from "./review-api";
+import { AlertLine } from "./alert-line";
 
 export interface RevisionDiffProps {
   comparisonId: string;
@@ -55,11 +56,7 @@ export function RevisionDiff({ comparisonId, from, to, secret }: RevisionDiffPro
         Changes from revision {from} to {to}
       </h2>
       {!current && <p className="text-slate-500">Loading…</p>}
-      {current?.error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {current.error}
-        </p>
-      )}
+      <AlertLine text={current?.error ?? null} />
       {current?.diff && (
         <>
           <p>

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { countOpenBlockers } from "@/lib/review/count-open-blockers";
 import { MAX_NOTE_LENGTH, signOffSchema, type SignOff } from "@/lib/review/schemas";
 import { reviewRequest } from "./review-api";
-import { useReviewerName } from "./reviewer-name";
+import { AlertLine } from "./alert-line";
+import { useNamedSubmit } from "./use-named-submit";
 
 export interface SignOffPanelProps {
   comparisonId: string;
@@ -28,29 +29,27 @@ export interface SignOffPanelProps {
 const answerSchema = z.object({ signOff: signOffSchema, openBlockers: z.object({ high: z.number(), critical: z.number(), total: z.number() }) });
 
 export function SignOffPanel({ comparisonId, revision, latestRevision, findings, signOffs: initial, reviewKey, onSignedOff }: SignOffPanelProps) {
-  const name = useReviewerName();
+  const { busy, run } = useNamedSubmit();
   const [signOffs, setSignOffs] = useState(initial);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const blockers = countOpenBlockers({ findings });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reviewKey) return;
-    if (!name) {
-      setError("Give your name first (above): a sign-off records who approved.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const r = await reviewRequest({ comparisonId, path: "/sign-offs", method: "POST", secret: reviewKey, body: { name, note, revision }, schema: answerSchema });
-    setBusy(false);
-    if (r.ok) {
-      setSignOffs((s) => [r.data.signOff, ...s]);
-      setNote("");
-      onSignedOff?.(r.data.signOff);
-    } else setError(r.error.message);
+    await run({
+      noName: () => setError("Give your name first (above): a sign-off records who approved."),
+      start: () => setError(null),
+      send: (name) => reviewRequest({ comparisonId, path: "/sign-offs", method: "POST", secret: reviewKey, body: { name, note, revision }, schema: answerSchema }),
+      done: (r) => {
+        if (r.ok) {
+          setSignOffs((s) => [r.data.signOff, ...s]);
+          setNote("");
+          onSignedOff?.(r.data.signOff);
+        } else setError(r.error.message);
+      },
+    });
   };
 
   const approved = signOffs.length > 0;
@@ -93,11 +92,7 @@ export function SignOffPanel({ comparisonId, revision, latestRevision, findings,
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <AlertLine text={error} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { revisionHref } from "@/lib/review/revision-href";
 import { reviewRequest } from "./review-api";
-import { useReviewerName } from "./reviewer-name";
+import { useNamedSubmit } from "./use-named-submit";
 
 export interface UploadRevisionProps {
   comparisonId: string;
@@ -22,34 +22,34 @@ export interface UploadRevisionProps {
 const answerSchema = z.object({ revision: z.number(), score: z.number(), added: z.array(z.string()), kept: z.array(z.string()), resolved: z.array(z.string()), reopened: z.array(z.string()) });
 
 export function UploadRevision({ comparisonId, reviewKey, environments, onUploaded }: UploadRevisionProps) {
-  const name = useReviewerName();
+  const { busy, run } = useNamedSubmit();
   const [files, setFiles] = useState<Record<string, File[]>>({});
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; href?: string } | null>(null);
   const ready = environments.every((e) => (files[e]?.length ?? 0) > 0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name) {
-      setMessage({ kind: "error", text: "Give your name first (above), so the team sees who uploaded." });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    const body = {
-      by: name,
-      environments: await Promise.all(environments.map(async (env) => ({ name: env, files: await Promise.all((files[env] ?? []).map(async (f) => ({ name: f.name, content: await f.text() }))) }))),
-    };
-    const r = await reviewRequest({ comparisonId, path: "/revisions", method: "POST", secret: reviewKey, body, schema: answerSchema });
-    setBusy(false);
-    if (!r.ok) {
-      setMessage({ kind: "error", text: r.error.message });
-      return;
-    }
-    const { revision, added, resolved } = r.data;
-    const href = revisionHref({ comparisonId, revision, reviewKey, compareWith: revision - 1 });
-    setMessage({ kind: "ok", text: `Revision ${revision} uploaded: ${added.length} new, ${resolved.length} resolved.`, href });
-    if (onUploaded) onUploaded(revision);
+    await run({
+      noName: () => setMessage({ kind: "error", text: "Give your name first (above), so the team sees who uploaded." }),
+      start: () => setMessage(null),
+      send: async (by) => {
+        const body = {
+          by,
+          environments: await Promise.all(environments.map(async (env) => ({ name: env, files: await Promise.all((files[env] ?? []).map(async (f) => ({ name: f.name, content: await f.text() }))) }))),
+        };
+        return reviewRequest({ comparisonId, path: "/revisions", method: "POST", secret: reviewKey, body, schema: answerSchema });
+      },
+      done: (r) => {
+        if (!r.ok) {
+          setMessage({ kind: "error", text: r.error.message });
+          return;
+        }
+        const { revision, added, resolved } = r.data;
+        const href = revisionHref({ comparisonId, revision, reviewKey, compareWith: revision - 1 });
+        setMessage({ kind: "ok", text: `Revision ${revision} uploaded: ${added.length} new, ${resolved.length} resolved.`, href });
+        if (onUploaded) onUploaded(revision);
+      },
+    });
   };
 
   return (
