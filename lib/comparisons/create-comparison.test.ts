@@ -4,66 +4,11 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { AnalysisError, InvalidInputError } from "./errors";
 import { createComparison, sha256Hex } from "./create-comparison";
 import { getComparison } from "./get-comparison";
+import { PROD_COMPOSE as prodCompose, PROD_ENV as prodEnv, SAMPLE_SECRETS as SECRETS, sampleUpload } from "./testing/django-sample";
+
+const sampleInput = (): unknown => sampleUpload();
 
 const KEY = "k".repeat(40);
-
-export const SECRETS = ["s3cr3t-DJANGO-value-XYZ", "pa55-word-QQ", "Zr8uQm2XkP4wLs9Vt6NbYc3H", "redis-Pa55-XJ7", "inline-Secret-Content-77"];
-
-const devCompose = `services:
-  web:
-    build: .
-    command: python manage.py runserver 0.0.0.0:8000
-    ports: ["8000:8000"]
-    env_file: .env
-    environment:
-      DATABASE_URL: sqlite:///db.sqlite3
-    volumes: [".:/app"]
-`;
-const devEnv = `DEBUG=1
-SECRET_KEY=s3cr3t-DJANGO-value-XYZ
-`;
-const prodCompose = `services:
-  web:
-    image: example/app:1.2
-    command: gunicorn app.wsgi --bind 0.0.0.0:8000
-    ports: ["80:8000"]
-    env_file: .env.prod
-    environment:
-      DATABASE_URL: postgres://app:pa55-word-QQ@db/app
-      STRIPE_API_KEY: \${STRIPE_API_KEY}
-    depends_on: [db, cache]
-  db:
-    image: postgres:16
-    environment:
-      POSTGRES_PASSWORD: pa55-word-QQ
-  cache:
-    image: redis:7
-    command: ["redis-server", "--requirepass", "redis-Pa55-XJ7"]
-configs:
-  app_settings:
-    content: |
-      password: inline-Secret-Content-77
-`;
-const prodEnv = `SECRET_KEY=s3cr3t-DJANGO-value-XYZ
-STRIPE_API_KEY=Zr8uQm2XkP4wLs9Vt6NbYc3H
-`;
-
-export function sampleInput(): unknown {
-  return {
-    title: "Django app",
-    environments: [
-      { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }, { name: ".env", content: devEnv }] },
-      {
-        name: "prod",
-        role: "production",
-        files: [
-          { name: "docker-compose.prod.yml", content: prodCompose },
-          { name: "prod.env-sample", as: ".env.prod", content: prodEnv },
-        ],
-      },
-    ],
-  };
-}
 
 async function countRows(db: Database): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -1,60 +1,13 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
+import { PROD_COMPOSE as prodCompose, SAMPLE_SECRETS as SECRETS, sampleUpload } from "@/lib/comparisons/testing/django-sample";
 import { parityResultSchema } from "@/lib/parity/result-schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const MAX_UPLOAD_BYTES = 65_536;
-const SECRETS = ["s3cr3t-DJANGO-value-XYZ", "pa55-word-QQ", "Zr8uQm2XkP4wLs9Vt6NbYc3H", "redis-Pa55-XJ7"];
-
-const devCompose = `services:
-  web:
-    build: .
-    command: python manage.py runserver 0.0.0.0:8000
-    ports: ["8000:8000"]
-    env_file: .env
-    environment:
-      DATABASE_URL: sqlite:///db.sqlite3
-    volumes: [".:/app"]
-`;
-const devEnv = "DEBUG=1\nSECRET_KEY=s3cr3t-DJANGO-value-XYZ\n";
-const prodCompose = `services:
-  web:
-    image: example/app:1.2
-    command: gunicorn app.wsgi --bind 0.0.0.0:8000
-    ports: ["80:8000"]
-    env_file: .env.prod
-    environment:
-      DATABASE_URL: postgres://app:pa55-word-QQ@db/app
-      STRIPE_API_KEY: \${STRIPE_API_KEY}
-    depends_on: [db, cache]
-  db:
-    image: postgres:16
-    environment:
-      POSTGRES_PASSWORD: pa55-word-QQ
-  cache:
-    image: redis:7
-    command: ["redis-server", "--requirepass", "redis-Pa55-XJ7"]
-`;
-const prodEnv = "SECRET_KEY=s3cr3t-DJANGO-value-XYZ\nSTRIPE_API_KEY=Zr8uQm2XkP4wLs9Vt6NbYc3H\n";
-
-function upload(overrides: { prodComposeName?: string; prodComposeContent?: string } = {}) {
-  return {
-    title: "Django app",
-    environments: [
-      { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }, { name: ".env", content: devEnv }] },
-      {
-        name: "prod",
-        role: "production",
-        files: [
-          { name: overrides.prodComposeName ?? "docker-compose.prod.yml", as: "compose.prod.yaml", content: overrides.prodComposeContent ?? prodCompose },
-          { name: "prod.env-sample", as: ".env.prod", content: prodEnv },
-        ],
-      },
-    ],
-  };
-}
+const upload = (overrides: { prodComposeName?: string; prodComposeContent?: string } = {}) => sampleUpload({ prodComposeAs: "compose.prod.yaml", ...overrides });
 
 function expectCapabilityHeaders(res: Response): void {
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
