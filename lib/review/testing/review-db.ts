@@ -3,6 +3,7 @@
  * applied, and a seeded comparison (known review key and owner token) whose
  * revisions hold the given findings.
  */
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +14,24 @@ export async function openTestDatabase(): Promise<Database> {
   const db = await openDatabase({ pgliteDir: "memory://" });
   await migrateDatabase({ driver: db.sql });
   return db;
+}
+
+/**
+ * A migrated test database for the test file that calls it (at its top level): opened
+ * before its tests, closed after. `db()` is the database, once the tests run.
+ */
+export function withTestDatabase(): () => Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => {
+    if (!db) throw new Error("withTestDatabase(): the database is open only while the tests run");
+    return db;
+  };
 }
 
 export interface SeedFinding {
