@@ -15,6 +15,7 @@ import type { Role } from "@/lib/parity/roles";
 import { revisionHref } from "@/lib/review/revision-href";
 import { apiErrorSchema } from "@/lib/upload/comparison-request";
 import { formReducer, initialFormState, toRequestBody, validateForm, type FormAction, type FormProblem, type FormState } from "@/lib/upload/form-state";
+import { FormProblems } from "@/components/upload/form-problems";
 
 export interface UploadRevisionFormProps {
   comparisonId: string;
@@ -140,18 +141,7 @@ export function UploadRevisionForm({ comparisonId, reviewKey, environments, late
           {message}
         </p>
       </form>
-      {(general.length > 0 || state.formError) && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200" data-testid="upload-revision-error">
-          {state.formError && <p>{state.formError}</p>}
-          {general.length > 0 && (
-            <ul className="list-inside list-disc">
-              {general.map((p) => (
-                <li key={p.message}>{p.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormProblems formError={state.formError} problems={general} testId="upload-revision-error" />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { AssignmentReview } from "./assignment-review";
 import { EnvironmentCard } from "./environment-card";
 import { readFiles } from "./read-files";
 import { useFileDrop } from "./use-file-drop";
+import { FormProblems } from "./form-problems";
 
 type Phase = { kind: "idle" } | { kind: "sending"; started: number } | { kind: "redirecting"; id: string };
 
@@ -242,18 +243,7 @@ export function NewComparisonForm({ maxUploadBytes }: { maxUploadBytes: number }
         </button>
       </form>
 
-      {(generalProblems.length > 0 || state.formError) && (
-        <div ref={problemsRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 focus:outline-none dark:border-red-900 dark:bg-red-950/40 dark:text-red-200" data-testid="form-error">
-          {state.formError && <p>{state.formError}</p>}
-          {generalProblems.length > 0 && (
-            <ul className="list-inside list-disc">
-              {generalProblems.map((p) => (
-                <li key={p.message}>{p.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormProblems ref={problemsRef} formError={state.formError} problems={generalProblems} testId="form-error" />
       {shownProblems.length > 0 && generalProblems.length === 0 && !state.formError && (
         <div ref={problemsRef} tabIndex={-1} className="text-sm text-red-700 focus:outline-none dark:text-red-300">
           Fix the environments marked in red, then compare again.
