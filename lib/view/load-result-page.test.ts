@@ -13,6 +13,7 @@ import { signOffRevision } from "@/lib/review/sign-off-revision";
 import { setFindingStatus } from "@/lib/review/set-finding-status";
 import { openTestDatabase } from "@/lib/review/testing/review-db";
 import { loadResultPage } from "./load-result-page";
+import { readPageStateHead, readResultPageState } from "./read-result-page-state";
 
 const DIR = join(process.cwd(), "test/fixtures/corpus/testdrivenio__django-on-docker__devprod");
 const read = (f: string) => readFileSync(join(DIR, f), "utf8");
@@ -49,7 +50,7 @@ describe("loadResultPage", () => {
     const reviews = await listFindingReviews({ prisma: db.prisma, comparisonId: id });
     if (page?.status !== "ok" || stored?.status !== "ok") throw new Error("not loaded");
 
-    expect({ ...page, revision: undefined, comments: undefined, activity: undefined }).toEqual({ ...stored, revision: undefined });
+    expect({ ...page, stateDigest: undefined, revision: undefined, comments: undefined, activity: undefined }).toEqual({ ...stored, revision: undefined });
     expect(page.revision.number).toBe(stored.revision.number);
     expect(page.revision.createdAt).toEqual(stored.revision.createdAt);
     expect(page.revision.result).toEqual(stored.revision.result);
@@ -68,10 +69,39 @@ describe("loadResultPage", () => {
     expect(page.revision.findings.find((f) => f.fingerprint === first!.fingerprint)).toMatchObject({ status: "accepted_risk", statusBy: "Ana", version: 1 });
   });
 
+  it("reads the capability columns with the page state", async () => {
+    const row = await db.prisma.comparison.findUniqueOrThrow({ where: { id } });
+    const head = readPageStateHead((await readResultPageState({ db, id })).raw);
+    expect(head).toEqual({
+      comparison: { reviewKeyHash: row.reviewKeyHash, ownerTokenHash: row.ownerTokenHash, expiresAt: row.expiresAt, viewRevokedAt: row.viewRevokedAt, reviewRevokedAt: row.reviewRevokedAt },
+      hasRevision: true,
+    });
+    expect(readPageStateHead((await readResultPageState({ db, id, revision: 9 })).raw)).toMatchObject({ hasRevision: false });
+    expect(readPageStateHead((await readResultPageState({ db, id: "no-such-id" })).raw)).toEqual({ comparison: null, hasRevision: false });
+  });
+
   it("answers null for an unknown id or revision, and an older revision when asked", async () => {
     expect(await loadResultPage({ db, id: "no-such-id", access: "view" })).toBeNull();
     expect(await loadResultPage({ db, id, revision: 9, access: "view" })).toBeNull();
     expect(await loadResultPage({ db, id, revision: 1, access: "view" })).toMatchObject({ status: "ok", revision: { number: 1 } });
+  });
+
+  it("reports a digest of the state it read: the same until something the page shows changes", async () => {
+    const digestOf = async (revision?: number) => {
+      const page = await loadResultPage({ db, id, access: "view", ...(revision ? { revision } : {}) });
+      if (page?.status !== "ok") throw new Error("not loaded");
+      return page.stateDigest;
+    };
+    const before = await digestOf();
+    expect(await digestOf()).toBe(before);
+    expect((await readResultPageState({ db, id })).digest).toBe(before);
+    await addComment({ prisma: db.prisma, comparisonId: id, fingerprint: (await listFindingReviews({ prisma: db.prisma, comparisonId: id })).findings[0]!.fingerprint, author: "Di", body: "again" });
+    const afterComment = await digestOf();
+    expect(afterComment).not.toBe(before);
+    await db.prisma.comparison.update({ where: { id }, data: { reviewRevokedAt: new Date() } });
+    expect(await digestOf()).not.toBe(afterComment);
+    await db.prisma.comparison.update({ where: { id }, data: { reviewRevokedAt: null } });
+    expect(await digestOf()).toBe(afterComment);
   });
 
   it("is gone once expired, and to the view link once it was revoked (not to the review link)", async () => {

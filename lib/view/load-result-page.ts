@@ -1,7 +1,7 @@
 /**
  * Everything the result page /c/<id> renders from the stored comparison, in one
- * SQL statement (one round trip, where getComparison and lib/review's list
- * functions take a dozen Prisma queries): the comparison, its revisions, the
+ * SQL statement (read-result-page-state.ts; one round trip, where getComparison
+ * and lib/review's list functions take a dozen Prisma queries): the comparison, its revisions, the
  * requested (or latest) revision's id, the review state of its findings, its
  * sign-offs, the comparison's comments and its latest activity.
  * Each list has the shape, order and mapping of the lib/review function named
@@ -26,10 +26,8 @@ import { renderMarkdownSafe } from "@/lib/review/render-markdown-safe";
 import { type ActivityEntry, type FindingReview, type ReviewComment, type SignOff } from "@/lib/review/schemas";
 import { toActivityEntries } from "@/lib/review/to-activity-entries";
 import { toFindingReview } from "@/lib/review/to-finding-review";
+import { readResultPageState } from "./read-result-page-state";
 import { getRevisionCache, type CachedRevision, type RevisionCache } from "./revision-cache";
-
-/** entries of the activity log the page shows (listActivity's limit) */
-export const RESULT_PAGE_ACTIVITY_LIMIT = 200;
 
 export interface LoadResultPageOptions {
   db: Pick<Database, "sql">;
@@ -55,6 +53,8 @@ export interface ResultPageFile {
 }
 
 export interface ResultPageData extends StoredComparisonHead {
+  /** the digest of the page statement's row this data was read from (read-result-page-state.ts) */
+  stateDigest: string;
   revision: StoredRevisionHead & {
     /** in upload order */
     environments: { name: string; role: Role; position: number; files: ResultPageFile[] }[];
@@ -105,31 +105,6 @@ const rowSchema = z.object({
 });
 
 
-// $1 comparison id, $2 revision number or null (the latest), $3 activity limit
-const SQL = `
-WITH r AS (
-  SELECT id, number, created_at FROM revision
-  WHERE comparison_id = $1 AND ($2::int IS NULL OR number = $2::int)
-  ORDER BY number DESC LIMIT 1
-)
-SELECT
-  (SELECT json_build_object('id', id, 'title', title, 'createdAt', created_at, 'expiresAt', expires_at, 'viewRevokedAt', view_revoked_at)
-     FROM comparison WHERE id = $1) AS comparison,
-  (SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'score', score) ORDER BY number), '[]'::json)
-     FROM revision WHERE comparison_id = $1) AS revisions,
-  (SELECT json_build_object('id', id, 'number', number, 'createdAt', created_at) FROM r) AS revision,
-  (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
-      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
-      ORDER BY fingerprint), '[]'::json)
-     FROM finding WHERE revision_id = (SELECT id FROM r)) AS findings,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'note', note, 'createdAt', created_at) ORDER BY created_at DESC, id ASC), '[]'::json)
-     FROM sign_off WHERE revision_id = (SELECT id FROM r)) AS "signOffs",
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'fingerprint', fingerprint, 'author', author, 'body', body, 'createdAt', created_at) ORDER BY created_at ASC, id ASC), '[]'::json)
-     FROM comment WHERE comparison_id = $1) AS comments,
-  (SELECT coalesce(json_agg(a ORDER BY a."createdAt" DESC, a.id DESC), '[]'::json) FROM (
-     SELECT id, actor, action, fingerprint, detail, created_at AS "createdAt" FROM activity
-     WHERE comparison_id = $1 ORDER BY created_at DESC, id DESC LIMIT $3) a) AS activity`;
-
 // the revision's stored result and models (immutable): read only when the cache does not hold them
 const BODY_SQL = `
 SELECT result, models, octet_length(result::text) + octet_length(models::text) AS bytes,
@@ -153,7 +128,7 @@ async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, c
 }
 
 export async function loadResultPage({ db, id, revision, access, now = new Date(), cache = getRevisionCache() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
-  const [raw] = await db.sql.query(SQL, [id, revision ?? null, RESULT_PAGE_ACTIVITY_LIMIT]);
+  const { raw, digest } = await readResultPageState({ db, id, revision });
   const row = rowSchema.parse(raw);
   const c = row.comparison;
   if (!c) return null;
@@ -165,6 +140,7 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
   if (!body) return null;
   return {
     status: "ok",
+    stateDigest: digest,
     id: c.id,
     title: c.title,
     createdAt: c.createdAt,
