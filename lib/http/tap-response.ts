@@ -5,7 +5,7 @@
  * `onDone` gets the page once the response finished completely, or null (the
  * client went away, the body was larger than `maxBytes`, an encoding it cannot read).
  */
-import type { ServerResponse } from "node:http";
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { CapturedPage } from "./page-cache";
 
@@ -60,6 +60,19 @@ export function tapResponse(res: ServerResponse, { maxBytes, onDone }: { maxByte
     }
     chunks.push(buf);
   };
+  // headers handed to writeHead directly are not all kept where getHeaders() finds them
+  const direct: OutgoingHttpHeaders = {};
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    const given = rest.find((a) => a !== null && typeof a === "object");
+    if (Array.isArray(given)) {
+      const pairs = given.every((x) => Array.isArray(x)) ? (given as [string, string][]) : given.flatMap((x, i) => (i % 2 === 0 ? [[x, given[i + 1]]] : []));
+      for (const [k, v] of pairs as [unknown, unknown][]) direct[String(k).toLowerCase()] = v as string;
+    } else if (given) {
+      for (const [k, v] of Object.entries(given as OutgoingHttpHeaders)) direct[k.toLowerCase()] = v;
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+  } as typeof res.writeHead;
   const write = res.write;
   const end = res.end;
   res.write = function (this: ServerResponse, chunk: Chunk, ...rest: unknown[]) {
@@ -73,9 +86,10 @@ export function tapResponse(res: ServerResponse, { maxBytes, onDone }: { maxByte
   res.once("finish", () => {
     if (overflow) return finish(null);
     try {
-      const encoding = res.getHeader("content-encoding");
+      const headers = { ...res.getHeaders(), ...direct };
+      const encoding = headers["content-encoding"];
       const body = decode(typeof encoding === "string" ? encoding : "", Buffer.concat(chunks));
-      finish(body ? { statusCode: res.statusCode, headers: res.getHeaders(), body } : null);
+      finish(body ? { statusCode: res.statusCode, headers, body } : null);
     } catch {
       finish(null);
     }
