@@ -76,8 +76,9 @@ async function main(): Promise<void> {
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // rendered result pages, replayed only to requests with identical inputs (PAGE_CACHE_MB; 0 = off)
-  const pageCache = new PageCache(config.PAGE_CACHE_MB * 1024 * 1024);
+  // rendered result pages, replayed only to requests with identical inputs (PAGE_CACHE_MB; 0 = off);
+  // never under `next dev`, whose code (an input of every page) changes while it runs
+  const pageCache = new PageCache(dev ? 0 : config.PAGE_CACHE_MB * 1024 * 1024);
   // Next renders the page's metadata differently for bots: their class is an input of the render
   const clientClass = (userAgent: string) => getBotType(userAgent) ?? "browser";
 

@@ -11,7 +11,8 @@ import { listFindingReviews } from "@/lib/review/list-finding-reviews";
 import { listSignOffs } from "@/lib/review/list-sign-offs";
 import { signOffRevision } from "@/lib/review/sign-off-revision";
 import { setFindingStatus } from "@/lib/review/set-finding-status";
-import { openTestDatabase } from "@/lib/review/testing/review-db";
+import { compareRevisions } from "@/lib/review/compare-revisions";
+import { fp, openTestDatabase, seedComparison } from "@/lib/review/testing/review-db";
 import { loadResultPage } from "./load-result-page";
 import { readPageStateHead, readResultPageState } from "./read-result-page-state";
 
@@ -78,6 +79,28 @@ describe("loadResultPage", () => {
     });
     expect(readPageStateHead((await readResultPageState({ db, id, revision: 9 })).raw)).toMatchObject({ hasRevision: false });
     expect(readPageStateHead((await readResultPageState({ db, id: "no-such-id" })).raw)).toEqual({ comparison: null, hasRevision: false });
+  });
+
+  it("tells what changed since the previous revision as compareRevisions does", async () => {
+    const seeded = await seedComparison({ prisma: db.prisma, revisions: [[{ fingerprint: fp("kept") }, { fingerprint: fp("gone") }], [{ fingerprint: fp("kept") }, { fingerprint: fp("new1") }, { fingerprint: fp("new2") }]] });
+    const second = await loadResultPage({ db, id: seeded.id, access: "view" });
+    const first = await loadResultPage({ db, id: seeded.id, revision: 1, access: "view" });
+    if (second?.status !== "ok" || first?.status !== "ok") throw new Error("not loaded");
+    expect(first.revision.sincePrevious).toBeNull();
+    const diff = await compareRevisions({ prisma: db.prisma, comparisonId: seeded.id, from: 1, to: 2 });
+    const byFp = (xs: { fingerprint: string }[]) => [...xs].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+    expect(second.revision.sincePrevious?.added).toEqual(byFp(diff.added));
+    expect(second.revision.sincePrevious?.removed).toEqual(byFp(diff.removed));
+    expect(second.revision.sincePrevious?.added.map((f) => f.fingerprint)).toEqual([fp("new1"), fp("new2")]);
+    expect(second.revision.sincePrevious?.removed.map((f) => f.fingerprint)).toEqual([fp("gone")]);
+    // the previous revision's review state is part of the page's state
+    const before = second.stateDigest;
+    const rev1 = await db.prisma.revision.findFirstOrThrow({ where: { comparisonId: seeded.id, number: 1 } });
+    await db.prisma.finding.updateMany({ where: { revisionId: rev1.id, fingerprint: fp("gone") }, data: { status: "fixed" } });
+    const after = await loadResultPage({ db, id: seeded.id, access: "view" });
+    if (after?.status !== "ok") throw new Error("not loaded");
+    expect(after.stateDigest).not.toBe(before);
+    expect(after.revision.sincePrevious?.removed[0]?.status).toBe("fixed");
   });
 
   it("answers null for an unknown id or revision, and an older revision when asked", async () => {

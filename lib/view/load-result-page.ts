@@ -62,6 +62,8 @@ export interface ResultPageData extends StoredComparisonHead {
     findings: FindingReview[];
     /** sign-offs of this revision, newest first (listSignOffs) */
     signOffs: SignOff[];
+    /** what changed since the previous revision (compareRevisions' `added` and `removed`, by fingerprint); null for the first */
+    sincePrevious: { added: FindingReview[]; removed: FindingReview[] } | null;
   };
   /** every comment of the comparison, oldest first (listComments) */
   comments: ReviewComment[];
@@ -80,25 +82,25 @@ const environmentsSchema = z.array(
     files: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(["compose", "env", "procfile"]), size: z.number(), sha256: z.string(), lines: z.number() })),
   }),
 );
+const findingRowSchema = z.object({
+  fingerprint: z.string(),
+  rule: z.string(),
+  severity: z.string(),
+  service: z.string().nullable(),
+  key: z.string().nullable(),
+  message: z.string(),
+  status: z.string(),
+  statusReason: z.string().nullable(),
+  statusBy: z.string().nullable(),
+  statusAt: date.nullable(),
+  version: z.number(),
+});
 const rowSchema = z.object({
   comparison: z.object({ id: z.string(), title: z.string(), createdAt: date, expiresAt: date.nullable(), viewRevokedAt: date.nullable() }).nullable(),
   revisions: z.array(z.object({ number: z.number(), createdAt: date, score: z.number() })),
   revision: z.object({ id: z.string(), number: z.number(), createdAt: date }).nullable(),
-  findings: z.array(
-    z.object({
-      fingerprint: z.string(),
-      rule: z.string(),
-      severity: z.string(),
-      service: z.string().nullable(),
-      key: z.string().nullable(),
-      message: z.string(),
-      status: z.string(),
-      statusReason: z.string().nullable(),
-      statusBy: z.string().nullable(),
-      statusAt: date.nullable(),
-      version: z.number(),
-    }),
-  ),
+  findings: z.array(findingRowSchema),
+  previousFindings: z.array(findingRowSchema),
   signOffs: z.array(z.object({ id: z.string(), name: z.string(), note: z.string(), createdAt: date })),
   comments: z.array(z.object({ id: z.string(), fingerprint: z.string(), author: z.string(), body: z.string(), createdAt: date })),
   activity: z.array(z.object({ id: z.string(), actor: z.string(), action: z.string(), fingerprint: z.string().nullable(), detail: z.unknown(), createdAt: date })),
@@ -127,6 +129,13 @@ async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, c
   return cache.set(revisionId, { result: parityResultSchema.parse(body.result), models: body.models, environments: body.environments }, bytes);
 }
 
+/** Findings only in this revision (added) and only in the previous one (removed: resolved), as compareRevisions tells them apart; by fingerprint. */
+function sincePrevious(current: FindingReview[], previous: FindingReview[]): { added: FindingReview[]; removed: FindingReview[] } {
+  const now = new Set(current.map((f) => f.fingerprint));
+  const before = new Set(previous.map((f) => f.fingerprint));
+  return { added: current.filter((f) => !before.has(f.fingerprint)), removed: previous.filter((f) => !now.has(f.fingerprint)) };
+}
+
 export async function loadResultPage({ db, id, revision, access, now = new Date(), cache = getRevisionCache() }: LoadResultPageOptions): Promise<LoadResultPageResult> {
   const { raw, digest } = await readResultPageState({ db, id, revision });
   const row = rowSchema.parse(raw);
@@ -138,6 +147,7 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
   if (!r) return null;
   const body = await readRevisionBody(db, r.id, cache);
   if (!body) return null;
+  const findings = row.findings.map((f) => toFindingReview({ ...f, revision: { number: r.number } }));
   return {
     status: "ok",
     stateDigest: digest,
@@ -152,7 +162,8 @@ export async function loadResultPage({ db, id, revision, access, now = new Date(
       result: body.result,
       models: body.models,
       environments: body.environments,
-      findings: row.findings.map((f) => toFindingReview({ ...f, revision: { number: r.number } })),
+      findings,
+      sincePrevious: r.number > 1 ? sincePrevious(findings, row.previousFindings.map((f) => toFindingReview({ ...f, revision: { number: r.number - 1 } }))) : null,
       signOffs: row.signOffs.map((o) => ({ id: o.id, revision: r.number, name: o.name, note: o.note, createdAt: o.createdAt.toISOString() })),
     },
     comments: row.comments.map((m) => ({ ...m, html: renderMarkdownSafe({ markdown: m.body }), createdAt: m.createdAt.toISOString() })),

@@ -2,8 +2,8 @@
  * The one SQL statement that reads every mutable thing the result page /c/<id>
  * shows (the page statement): the comparison (with the columns of its capability
  * check), its revisions, the requested (or latest) revision's id, the review state
- * of its findings, its sign-offs, the comparison's comments and its latest
- * activity. Everything else the page shows is immutable per revision id (the
+ * of its findings and of the previous revision's (what changed since it), its
+ * sign-offs, the comparison's comments and its latest activity. Everything else the page shows is immutable per revision id (the
  * stored result, models and files) or per process (config, build).
  *
  * `digest` is a hash of the whole row as read: two reads with the same digest saw
@@ -36,6 +36,10 @@ SELECT
       'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
       ORDER BY fingerprint), '[]'::json)
      FROM finding WHERE revision_id = (SELECT id FROM r)) AS findings,
+  (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
+      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
+      ORDER BY fingerprint), '[]'::json)
+     FROM finding WHERE revision_id = (SELECT p.id FROM revision p, r WHERE p.comparison_id = $1 AND p.number = r.number - 1)) AS "previousFindings",
   (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'note', note, 'createdAt', created_at) ORDER BY created_at DESC, id ASC), '[]'::json)
      FROM sign_off WHERE revision_id = (SELECT id FROM r)) AS "signOffs",
   (SELECT coalesce(json_agg(json_build_object('id', id, 'fingerprint', fingerprint, 'author', author, 'body', body, 'createdAt', created_at) ORDER BY created_at ASC, id ASC), '[]'::json)

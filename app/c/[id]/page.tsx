@@ -23,7 +23,6 @@ import { getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { RENDER_TOKEN_HEADER, reportRender } from "@/lib/http/render-report";
-import { compareRevisions } from "@/lib/review/compare-revisions";
 import { checkPageCapability, decodePageCapability, PAGE_CAPABILITY_HEADER, readPageKey } from "@/lib/review/page-capability";
 import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
@@ -139,7 +138,8 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const { comments, activity } = comparison;
   const { signOffs } = revision;
   const compare = readCompare(sp);
-  const sincePrevious = revision.number > 1 ? await compareRevisions({ prisma: (await getDb()).prisma, comparisonId: comparison.id, from: revision.number - 1, to: revision.number }) : null;
+  // what changed since the previous revision: read with the rest (loadResultPage), so the page's state is the page statement's
+  const { sincePrevious } = revision;
   const commentsByFinding: Record<string, ReviewComment[]> = {};
   for (const c of comments) (commentsByFinding[c.fingerprint] ??= []).push(c);
   // activity sentences name findings by rule and service (or key) rather than by fingerprint
