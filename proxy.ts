@@ -10,6 +10,10 @@
  *   Router cannot set it from a page; server.ts applies it, the page renders the text),
  *   and hands the capability it checked to the page (lib/review/page-capability.ts)
  *   so that the page does not check it again.
+ * A plain GET of `/c/<id>` whose page was rendered before for identical inputs is
+ * answered by server.ts without reaching Next (lib/http/serve-result-page.ts): it
+ * decides the capability as this proxy does, replays the headers this proxy set
+ * with a fresh nonce, and leaves every link that no longer works to this proxy.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";

@@ -8,12 +8,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { ConfigError, loadConfig } from "@/lib/config";
 import { setProcessDatabase, type Database } from "@/lib/db/client";
 import { openAndMigrate } from "@/lib/db/open-and-migrate";
 import { MigrationError } from "@/lib/db/migrate";
 import { ensureFingerprintKey } from "@/lib/fingerprint-key";
+import { PageCache } from "@/lib/http/page-cache";
+import { RENDER_TOKEN_HEADER } from "@/lib/http/render-report";
 import { isCreateComparisonRequest, serveCreateComparison } from "@/lib/http/serve-create-comparison";
+import { resultPageId, serveResultPage } from "@/lib/http/serve-result-page";
 import { applyStatusOverride } from "@/lib/http/status-override";
 import { getLogger, routeOf } from "@/lib/log";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
@@ -72,6 +76,11 @@ async function main(): Promise<void> {
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // rendered result pages, replayed only to requests with identical inputs (PAGE_CACHE_MB; 0 = off);
+  // never under `next dev`, whose code (an input of every page) changes while it runs
+  const pageCache = new PageCache(dev ? 0 : config.PAGE_CACHE_MB * 1024 * 1024);
+  // Next renders the page's metadata differently for bots: their class is an input of the render
+  const clientClass = (userAgent: string) => getBotType(userAgent) ?? "browser";
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -79,6 +88,8 @@ async function main(): Promise<void> {
     applyStatusOverride(res);
     // the TCP peer, for the rate limit in proxy.ts; overwrites anything the client sent
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // only serveResultPage names a render token (lib/http/render-report.ts)
+    delete req.headers[RENDER_TOKEN_HEADER];
     if (shuttingDown) res.setHeader("Connection", "close");
     res.on("close", () => {
       inFlight--;
@@ -94,14 +105,21 @@ async function main(): Promise<void> {
       });
       return;
     }
-    handle(req, res).catch((err: unknown) => {
+    const failed = (err: unknown) => {
       log.error({ err, route: routeOf(req.url) }, "unhandled request error");
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }));
       }
-    });
+    };
+    // a result page identical to one already rendered is replayed (same checks first; lib/http/serve-result-page.ts)
+    const pageId = pageCache.enabled ? resultPageId(req) : null;
+    if (pageId) {
+      serveResultPage({ req, res, id: pageId, cache: pageCache, handle, clientClass }).catch(failed);
+      return;
+    }
+    handle(req, res).catch(failed);
   });
   server.keepAliveTimeout = 5_000;
 

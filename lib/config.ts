@@ -38,6 +38,8 @@ export const configSchema = z.object({
   RATE_LIMIT_CREATE_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(30)),
   // parsed revision results kept in memory for the result page (lib/view/revision-cache.ts), in MiB; 0 turns it off
   RESULT_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(64)),
+  // rendered result pages kept in memory and replayed to identical requests (lib/http/serve-result-page.ts), in MiB; 0 turns it off
+  PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(32)),
 });
 
 export type Config = z.infer<typeof configSchema>;

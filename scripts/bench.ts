@@ -6,7 +6,8 @@
  *   2. parity: compareEnvironments on 3 environments of that stack, end to end
  *   3. API (needs `npm run build`): autocannon against the built server on loopback,
  *      bounded by request count: POST /api/comparisons (corpus-sized payload) and
- *      GET /c/<id>, p50/p97.5/p99 and requests/s; peak RSS of the server; first-load
+ *      GET /c/<id> (from the page cache, and again with PAGE_CACHE_MB=0: rendered by
+ *      Next every time), p50/p97.5/p99 and requests/s; peak RSS of the server; first-load
  *      JS (gzip) of the main pages; on PGlite and, with TEST_DATABASE_URL or
  *      BENCH_DATABASE_URL, on PostgreSQL.
  * Options: --runs N (engine/parity, default 30), --creations N (POST, default 2000),
@@ -228,24 +229,37 @@ async function firstLoadJs(url: string): Promise<number> {
   return total;
 }
 
+/** GET /c/<id> at 20 connections: latency, server CPU per request, requests/s. `note` names the configuration. */
+async function benchRead(server: Server, label: string, id: string, note: string, expectCache: string | null): Promise<void> {
+  // the first view renders the page; the second shows whether it is replayed (x-cache) as this run expects
+  await fetch(`${server.url}/c/${id}`).then((r) => r.text());
+  const probe = await fetch(`${server.url}/c/${id}`);
+  await probe.text();
+  if (probe.status !== 200 || probe.headers.get("x-cache") !== expectCache) {
+    throw new Error(`GET /c/<id> (${note}) answered ${probe.status} with x-cache ${probe.headers.get("x-cache")}, expected ${expectCache}`);
+  }
+  const cpuBefore = cpuMs(server.proc.pid ?? 0);
+  const read = await cannon({ url: `${server.url}/c/${id}`, connections: 20, amount: requests });
+  record(`api ${label}`, `GET /c/<id> ${note} x${requests} @20: p50 / p97.5 / p99`, `${read.latency.p50}/${read.latency.p97_5}/${read.latency.p99} ms`, "p97.5 < 150 ms", read.latency.p97_5 < 150);
+  record(`api ${label}`, `GET /c/<id> ${note}: server CPU per request`, `${((cpuMs(server.proc.pid ?? 0) - cpuBefore) / requests).toFixed(1)} ms`);
+  record(`api ${label}`, `GET /c/<id> ${note} requests/s, errors`, `${read.requests.average.toFixed(0)}/s, ${read.non2xx + read.errors}`, "0 errors", read.non2xx + read.errors === 0);
+}
+
 async function benchApi(label: string, env: Record<string, string>): Promise<void> {
+  let id: string;
   const server = await startServer(env);
   try {
     const body = JSON.stringify(corpusPayload());
     const probe = await fetch(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" }, body });
     if (probe.status !== 201) throw new Error(`POST /api/comparisons answered ${probe.status}: ${await probe.text()}`);
-    const { id } = (await probe.json()) as { id: string };
+    ({ id } = (await probe.json()) as { id: string });
     const cpuBeforeCreate = cpuMs(server.proc.pid ?? 0);
     const create = await cannon({ url: `${server.url}/api/comparisons`, method: "POST", headers: { "content-type": "application/json" }, body, connections: 20, amount: creations });
     const non2xx = create.non2xx + create.errors;
     record(`api ${label}`, `POST /api/comparisons x${creations} @20: p50 / p97.5 / p99`, `${create.latency.p50}/${create.latency.p97_5}/${create.latency.p99} ms`, "p97.5 < 250 ms", create.latency.p97_5 < 250);
     record(`api ${label}`, "POST /api/comparisons: server CPU per request", `${((cpuMs(server.proc.pid ?? 0) - cpuBeforeCreate) / creations).toFixed(1)} ms`);
     record(`api ${label}`, "POST /api/comparisons requests/s, errors", `${create.requests.average.toFixed(0)}/s, ${non2xx}`, "0 errors", non2xx === 0);
-    const cpuBeforeRead = cpuMs(server.proc.pid ?? 0);
-    const read = await cannon({ url: `${server.url}/c/${id}`, connections: 20, amount: requests });
-    record(`api ${label}`, `GET /c/<id> x${requests} @20: p50 / p97.5 / p99`, `${read.latency.p50}/${read.latency.p97_5}/${read.latency.p99} ms`, "p97.5 < 150 ms", read.latency.p97_5 < 150);
-    record(`api ${label}`, "GET /c/<id>: server CPU per request", `${((cpuMs(server.proc.pid ?? 0) - cpuBeforeRead) / requests).toFixed(1)} ms`);
-    record(`api ${label}`, "GET /c/<id> requests/s, errors", `${read.requests.average.toFixed(0)}/s, ${read.non2xx + read.errors}`, "0 errors", read.non2xx + read.errors === 0);
+    await benchRead(server, label, id, "(page cache)", "hit");
     record(`api ${label}`, "server peak RSS (through the creation load and the reads)", `${(server.peakRssKb() / 1024).toFixed(0)} MiB`);
     if (label === "pglite") {
       const home = await firstLoadJs(`${server.url}/`);
@@ -255,6 +269,13 @@ async function benchApi(label: string, env: Record<string, string>): Promise<voi
     }
   } finally {
     await server.stop();
+  }
+  // the same reads with the page cache off: every view rendered by Next (same database, restarted server)
+  const uncached = await startServer({ ...env, PAGE_CACHE_MB: "0" });
+  try {
+    await benchRead(uncached, label, id, "(PAGE_CACHE_MB=0)", null);
+  } finally {
+    await uncached.stop();
   }
 }
 
@@ -300,7 +321,7 @@ function writeReport(): void {
   const table = ["| section | metric | value | target |", "| --- | --- | --- | --- |", ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target}${r.ok === undefined ? "" : r.ok ? " ✓" : " ✗"} |`)].join("\n");
   const load = `Load average when the run started: ${startLoad.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min); on ${os.cpus().length} cores, anything near or above that count means other work shared the machine and the latencies are inflated.`;
   const how =
-    "API figures: autocannon on loopback against the production server (`dist/server.mjs`, which embeds Next), corpus payload (testdrivenio django-on-docker, dev vs prod). `POST /api/comparisons` is answered by our server itself (lib/http/serve-create-comparison.ts, same checks and answers as the Next route); pages and the other routes go through Next. The GET figures read one comparison repeatedly: after the first read its stored result comes from the revision cache (RESULT_CACHE_MB); its review state is read from the database on every request.";
+    "API figures: autocannon on loopback against the production server (`dist/server.mjs`, which embeds Next), corpus payload (testdrivenio django-on-docker, dev vs prod). `POST /api/comparisons` is answered by our server itself (lib/http/serve-create-comparison.ts, same checks and answers as the Next route); pages and the other routes go through Next, but for replays of the result page. The GET figures read one comparison repeatedly: the \"(page cache)\" rows are views replayed from the rendered-page cache (PAGE_CACHE_MB, lib/http/serve-result-page.ts: each still runs the capability check and the page statement against the database and gets a fresh nonce), the \"(PAGE_CACHE_MB=0)\" rows the same views rendered by Next every time (its stored result from the revision cache, RESULT_CACHE_MB; its review state read on every request).";
   const entry = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n\nMachine: ${machine}\n\n${load}\n\n${how}\n\n${table}\n`;
   const file = path.join(root, "BENCHMARKS.md");
   const head = "# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest first. Targets come from the issues; ✗ marks a missed target.\n\n";

@@ -3,15 +3,15 @@
  * a review key grants review, the owner token grants everything. Only sha256
  * hashes of the key and token are stored; they are compared in constant time.
  *
- * Order of checks: unknown id → NOT_FOUND; the owner token always works (so an
- * owner can extend or delete an expired comparison); expired → GONE; a review key
- * whose link was revoked → GONE; no (or an unknown) key with the view link revoked
- * → GONE; a capability below the one needed → FORBIDDEN.
+ * Unknown id → NOT_FOUND; the rest is decideCapability's (owner token always works;
+ * expired → GONE; revoked link → GONE; a capability below the one needed → FORBIDDEN).
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/client";
+import { decideCapability } from "./decide-capability";
 import { ReviewError } from "./errors";
 import type { Capability } from "./schemas";
+
+export { hashSecret, matchesHash } from "./decide-capability";
 
 export interface AuthorizeCapabilityOptions {
   prisma: PrismaClient;
@@ -30,22 +30,6 @@ export interface Authorization {
   reviewRevokedAt: Date | null;
 }
 
-const RANK: Record<Capability, number> = { view: 0, review: 1, owner: 2 };
-
-/** sha256 (hex) of a capability secret, as stored in `reviewKeyHash` / `ownerTokenHash`. */
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
-
-/** Whether `secret` hashes to `storedHash`, compared in constant time. */
-export function matchesHash(secret: string, storedHash: string): boolean {
-  const a = Buffer.from(hashSecret(secret), "utf8");
-  const b = Buffer.from(storedHash.toLowerCase(), "utf8");
-  // equal-length buffers always; a stored hash of another length simply never matches
-  const same = a.length === b.length;
-  return timingSafeEqual(a, same ? b : a) && same;
-}
-
 export async function authorizeCapability({ prisma, comparisonId, secret, need, now = new Date() }: AuthorizeCapabilityOptions): Promise<Authorization> {
   const row = await prisma.comparison.findUnique({
     where: { id: comparisonId },
@@ -54,26 +38,6 @@ export async function authorizeCapability({ prisma, comparisonId, secret, need, 
   if (!row) throw new ReviewError("NOT_FOUND", "No comparison with this id.");
   const base = { comparisonId: row.id, expiresAt: row.expiresAt, viewRevokedAt: row.viewRevokedAt, reviewRevokedAt: row.reviewRevokedAt };
 
-  const presented = secret ? secret.trim() : "";
-  // both comparisons always run, so timing does not tell which secret matched
-  const isOwner = presented !== "" && matchesHash(presented, row.ownerTokenHash);
-  const isReviewer = presented !== "" && matchesHash(presented, row.reviewKeyHash);
-
-  let capability: Capability;
-  if (isOwner) {
-    capability = "owner";
-  } else {
-    if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw new ReviewError("GONE", "This link has expired.");
-    if (isReviewer) {
-      if (row.reviewRevokedAt) throw new ReviewError("GONE", "This review link was revoked.");
-      capability = "review";
-    } else {
-      if (row.viewRevokedAt) throw new ReviewError("GONE", "This link was revoked.");
-      capability = "view";
-    }
-  }
-  if (RANK[capability] < RANK[need]) {
-    throw new ReviewError("FORBIDDEN", need === "owner" ? "Only the owner token can do this." : "This is a view-only link: use the review link to make changes.");
-  }
+  const capability = decideCapability({ row, secret, need, now });
   return { ...base, capability };
 }

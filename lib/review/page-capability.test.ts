@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodePageCapability, encodePageCapability, readPageKey, type PageCapability } from "./page-capability";
+import { hashSecret } from "./decide-capability";
+import { decodePageCapability, encodePageCapability, pageCapabilityOf, readPageKey, type PageCapability } from "./page-capability";
 
 describe("page capability header", () => {
   it("reads back every verdict it wrote for the same id", () => {
@@ -20,5 +21,30 @@ describe("page capability header", () => {
     expect(readPageKey([])).toBeNull();
     expect(readPageKey(["a", "b"])).toBeNull();
     expect(readPageKey(["x".repeat(201)])).toBeNull();
+  });
+});
+
+describe("pageCapabilityOf", () => {
+  const now = new Date("2026-06-01T00:00:00Z");
+  const row = { reviewKeyHash: hashSecret("rk"), ownerTokenHash: hashSecret("ot"), expiresAt: null, viewRevokedAt: null, reviewRevokedAt: null };
+
+  it("gives the capability of the link, as authorizeCapability does", () => {
+    expect(pageCapabilityOf({ row: null, key: null, now })).toEqual({ kind: "missing" });
+    expect(pageCapabilityOf({ row, key: null, now })).toEqual({ kind: "ok", capability: "view" });
+    expect(pageCapabilityOf({ row, key: "wrong", now })).toEqual({ kind: "ok", capability: "view" });
+    expect(pageCapabilityOf({ row, key: "rk", now })).toEqual({ kind: "ok", capability: "review" });
+    expect(pageCapabilityOf({ row, key: "ot", now })).toEqual({ kind: "ok", capability: "owner" });
+  });
+
+  it("answers gone for an expired link or a revoked one (the owner token still works)", () => {
+    const expired = { ...row, expiresAt: new Date(now.getTime() - 1) };
+    expect(pageCapabilityOf({ row: expired, key: null, now })).toEqual({ kind: "gone", reason: "expired" });
+    expect(pageCapabilityOf({ row: expired, key: "rk", now })).toEqual({ kind: "gone", reason: "expired" });
+    expect(pageCapabilityOf({ row: expired, key: "ot", now })).toEqual({ kind: "ok", capability: "owner" });
+    expect(pageCapabilityOf({ row: { ...row, expiresAt: new Date(now.getTime() + 1) }, key: null, now })).toEqual({ kind: "ok", capability: "view" });
+    const viewRevoked = { ...row, viewRevokedAt: now };
+    expect(pageCapabilityOf({ row: viewRevoked, key: null, now })).toEqual({ kind: "gone", reason: "revoked" });
+    expect(pageCapabilityOf({ row: viewRevoked, key: "rk", now })).toEqual({ kind: "ok", capability: "review" });
+    expect(pageCapabilityOf({ row: { ...row, reviewRevokedAt: now }, key: "rk", now })).toEqual({ kind: "gone", reason: "revoked" });
   });
 });

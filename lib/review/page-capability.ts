@@ -9,6 +9,7 @@
  */
 import type { PrismaClient } from "@/lib/db/client";
 import { authorizeCapability } from "./authorize-capability";
+import { decideCapability, type CapabilityRow } from "./decide-capability";
 import { isReviewError } from "./errors";
 import { CAPABILITIES, type Capability } from "./schemas";
 
@@ -39,6 +40,21 @@ export async function checkPageCapability({ prisma, comparisonId, key }: CheckPa
     return { kind: "ok", capability: auth.capability };
   } catch (err) {
     if (isReviewError(err) && err.code === "NOT_FOUND") return { kind: "missing" };
+    if (isReviewError(err) && err.code === "GONE") return { kind: "gone", reason: /expired/i.test(err.message) ? "expired" : "revoked" };
+    throw err;
+  }
+}
+
+/**
+ * The same verdict from a comparison row already read (null: no such id), without
+ * the database: server.ts's result-page cache reads the row with the page's state
+ * in one statement.
+ */
+export function pageCapabilityOf({ row, key, now = new Date() }: { row: CapabilityRow | null; key: string | null; now?: Date }): PageCapability {
+  if (!row) return { kind: "missing" };
+  try {
+    return { kind: "ok", capability: decideCapability({ row, secret: key, need: "view", now }) };
+  } catch (err) {
     if (isReviewError(err) && err.code === "GONE") return { kind: "gone", reason: /expired/i.test(err.message) ? "expired" : "revoked" };
     throw err;
   }

@@ -22,7 +22,7 @@ import { ServicesMatrix } from "@/components/result/services-matrix";
 import { getComparisonInputSchema } from "@/lib/comparisons/get-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { compareRevisions } from "@/lib/review/compare-revisions";
+import { RENDER_TOKEN_HEADER, reportRender } from "@/lib/http/render-report";
 import { checkPageCapability, decodePageCapability, PAGE_CAPABILITY_HEADER, readPageKey } from "@/lib/review/page-capability";
 import type { ReviewComment } from "@/lib/review/schemas";
 import { buildEnvMatrix } from "@/lib/view/build-env-matrix";
@@ -64,8 +64,18 @@ const readCapability = cache(async (id: string, key: string | null) => {
     (await checkPageCapability({ prisma: (await getDb()).prisma, comparisonId: id, key }));
   if (verdict.kind !== "ok") return verdict;
   // an owner token pasted into a URL still only reviews here: owner actions take it in the owner panel
-  return { kind: "ok" as const, reviewKey: verdict.capability === "view" ? null : key, keyRejected: key !== null && verdict.capability === "view" };
+  return { kind: "ok" as const, capability: verdict.capability, reviewKey: verdict.capability === "view" ? null : key, keyRejected: key !== null && verdict.capability === "view" };
 });
+
+/**
+ * Tells our server (server.ts) which state and capability this render shows, so
+ * that it may keep the rendered page for identical requests (lib/http/serve-result-page.ts).
+ * Called wherever the page reads the state: two reads that saw different states
+ * make the render unkept.
+ */
+async function reportRendered(digest: string, capability: string): Promise<void> {
+  reportRender((await headers()).get(RENDER_TOKEN_HEADER), { digest, capability });
+}
 
 function readKey(sp: SearchParams): string | null {
   return readPageKey(typeof sp.key === "string" ? [sp.key] : (sp.key ?? []));
@@ -86,6 +96,7 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
   const c = await loadComparison(input.data.id, input.data.revision, capability.reviewKey ? "review" : "view");
   if (!c) return { title: "Not found" };
   if (c.status === "gone") return { title: "Gone" };
+  await reportRendered(c.stateDigest, capability.capability);
   const envs = c.revision.result.environments.map((e) => e.name).join(" ↔ ");
   return { title: c.title || `Parity ${envs}` };
 }
@@ -112,6 +123,7 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const comparison = await loadComparison(input.data.id, input.data.revision, capability.reviewKey ? "review" : "view");
   if (!comparison) notFound();
   if (comparison.status === "gone") return <GonePage reason={comparison.reason} />;
+  await reportRendered(comparison.stateDigest, capability.capability);
   const { reviewKey } = capability;
 
   const { revision } = comparison;
@@ -126,7 +138,8 @@ export default async function ComparisonPage({ params, searchParams }: PageProps
   const { comments, activity } = comparison;
   const { signOffs } = revision;
   const compare = readCompare(sp);
-  const sincePrevious = revision.number > 1 ? await compareRevisions({ prisma: (await getDb()).prisma, comparisonId: comparison.id, from: revision.number - 1, to: revision.number }) : null;
+  // what changed since the previous revision: read with the rest (loadResultPage), so the page's state is the page statement's
+  const { sincePrevious } = revision;
   const commentsByFinding: Record<string, ReviewComment[]> = {};
   for (const c of comments) (commentsByFinding[c.fingerprint] ??= []).push(c);
   // activity sentences name findings by rule and service (or key) rather than by fingerprint
