@@ -1,10 +1,11 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { PROD_COMPOSE as prodCompose, SAMPLE_SECRETS as SECRETS, sampleUpload } from "@/lib/comparisons/testing/django-sample";
 import { parityResultSchema } from "@/lib/parity/result-schema";
-import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { createTestDatabase, testDbKind } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
+import { startServer } from "../helpers/server";
 
 const MAX_UPLOAD_BYTES = 65_536;
 const upload = (overrides: { prodComposeName?: string; prodComposeContent?: string } = {}) => sampleUpload({ prodComposeAs: "compose.prod.yaml", ...overrides });
@@ -50,21 +51,11 @@ function postChunked(url: string, chunks: number, size: number): Promise<{ statu
 }
 
 describe(`comparisons API on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const app = withAppServer({ FINGERPRINT_KEY: "k".repeat(40), MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
   const created: string[] = [];
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, FINGERPRINT_KEY: "k".repeat(40), MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
-
   const post = (body: string, contentType = "application/json") =>
-    fetch(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": contentType }, body });
+    fetch(`${app.server.url}/api/comparisons`, { method: "POST", headers: { "content-type": contentType }, body });
 
   it("creates a comparison (201) whose result, JSON view and reports read back", async () => {
     const res = await post(JSON.stringify(upload()));
@@ -73,13 +64,13 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     const body = (await res.json()) as { id: string; url: string; reviewUrl: string; ownerToken: string };
     expect(Object.keys(body).sort()).toEqual(["id", "ownerToken", "reviewUrl", "url"]);
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(body.url).toBe(`${server.url}/c/${body.id}`);
+    expect(body.url).toBe(`${app.server.url}/c/${body.id}`);
     expect(res.headers.get("location")).toBe(body.url);
     expect(body.reviewUrl).toMatch(new RegExp(`^/c/${body.id}\\?key=[A-Za-z0-9_-]{24}$`));
     expect(body.ownerToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     created.push(body.id);
 
-    const get = await fetch(`${server.url}/api/comparisons/${body.id}`);
+    const get = await fetch(`${app.server.url}/api/comparisons/${body.id}`);
     expect(get.status).toBe(200);
     expectApiHeaders(get);
     const text = await get.text();
@@ -108,7 +99,7 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     ]);
     for (const f of prodFiles) expect(f).not.toHaveProperty("content");
 
-    const md = await fetch(`${server.url}/api/comparisons/${body.id}/report.md`);
+    const md = await fetch(`${app.server.url}/api/comparisons/${body.id}/report.md`);
     expect(md.status).toBe(200);
     expectApiHeaders(md);
     expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
@@ -116,7 +107,7 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     expect(mdText).toContain(`Parity score: ${result.summary.score}/100`);
     for (const s of SECRETS) expect(mdText).not.toContain(s);
 
-    const sarif = await fetch(`${server.url}/api/comparisons/${body.id}/report.sarif`);
+    const sarif = await fetch(`${app.server.url}/api/comparisons/${body.id}/report.sarif`);
     expect(sarif.status).toBe(200);
     expectApiHeaders(sarif);
     expect(sarif.headers.get("content-type")).toBe("application/sarif+json");
@@ -124,26 +115,26 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     expect(log.version).toBe("2.1.0");
     expect(log.runs[0]?.results.length).toBeGreaterThan(0);
 
-    const json = await fetch(`${server.url}/api/comparisons/${body.id}/report.json`);
+    const json = await fetch(`${app.server.url}/api/comparisons/${body.id}/report.json`);
     expect(json.status).toBe(200);
     expectApiHeaders(json);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
     expect(parityResultSchema.parse(await json.json())).toEqual(result);
 
-    const older = await fetch(`${server.url}/api/comparisons/${body.id}?revision=1`);
+    const older = await fetch(`${app.server.url}/api/comparisons/${body.id}?revision=1`);
     expect(older.status).toBe(200);
-    expect(await fetch(`${server.url}/api/comparisons/${body.id}?revision=2`).then((r) => r.status)).toBe(404);
-    expect(await fetch(`${server.url}/api/comparisons/${body.id}?revision=abc`).then((r) => r.status)).toBe(400);
+    expect(await fetch(`${app.server.url}/api/comparisons/${body.id}?revision=2`).then((r) => r.status)).toBe(404);
+    expect(await fetch(`${app.server.url}/api/comparisons/${body.id}?revision=abc`).then((r) => r.status)).toBe(400);
   });
 
   it("sends no-referrer and noindex on /c/ pages", async () => {
-    const res = await fetch(`${server.url}/c/${created[0] ?? "unknown"}`);
+    const res = await fetch(`${app.server.url}/c/${created[0] ?? "unknown"}`);
     expectCapabilityHeaders(res);
   });
 
   it("answers 404 for an unknown id, on the JSON view and on every report", async () => {
     for (const path of ["", "/report.md", "/report.sarif", "/report.json"]) {
-      const res = await fetch(`${server.url}/api/comparisons/NoSuchComparisonId12345${path}`);
+      const res = await fetch(`${app.server.url}/api/comparisons/NoSuchComparisonId12345${path}`);
       expect(res.status).toBe(404);
       expectApiHeaders(res);
       expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String), file: null, line: null, col: null } });
@@ -173,7 +164,7 @@ describe(`comparisons API on ${testDbKind()}`, () => {
   });
 
   it("answers 413 for a chunked body (no Content-Length) as soon as it passes MAX_UPLOAD_BYTES", async () => {
-    const res = await postChunked(server.url, 40, 8_192);
+    const res = await postChunked(app.server.url, 40, 8_192);
     expect(res.contentLength).toBeUndefined();
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: "BODY_TOO_LARGE" } });
@@ -181,7 +172,7 @@ describe(`comparisons API on ${testDbKind()}`, () => {
 
   it("accepts a chunked body under the limit", async () => {
     const res = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" } }, (r) => {
+      const req = http.request(`${app.server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" } }, (r) => {
         r.resume();
         r.on("end", () => resolve(r.statusCode ?? 0));
       });
@@ -220,10 +211,10 @@ describe(`comparisons API on ${testDbKind()}`, () => {
     expect((await dup.json()) as unknown).toMatchObject({ error: { code: "DUPLICATE_KEY", file: "docker-compose.prod.yml", line: 4, col: 5 } });
   });
 
-  it("stored only the successful uploads, with no secret value in any column or log line (read after the server stopped)", async () => {
-    await server.stop("SIGTERM");
-    for (const s of SECRETS) expect(server.stdout() + server.stderr()).not.toContain(s);
-    const db = await openDatabase(tdb.options);
+  it("stored only the successful uploads, with no secret value in any column or log line (read after the app.server stopped)", async () => {
+    await app.server.stop("SIGTERM");
+    for (const s of SECRETS) expect(app.server.stdout() + app.server.stderr()).not.toContain(s);
+    const db = await openDatabase(app.tdb.options);
     try {
       const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM comparison`);
       expect(row?.n).toBe(created.length);

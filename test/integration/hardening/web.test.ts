@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
 import { startServer, type RunningServer } from "../helpers/server";
 import { countRows, withTestDb } from "../helpers/db-inspect";
 import { postJson, timedFetch, uploadWith, type Answer } from "./http";
@@ -59,29 +60,19 @@ const XSS = {
 };
 
 describe(`web hardening on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, FINGERPRINT_KEY: "w".repeat(40), RATE_LIMIT_CREATE_PER_MINUTE: "5" });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
+  const app = withAppServer({ FINGERPRINT_KEY: "w".repeat(40), RATE_LIMIT_CREATE_PER_MINUTE: "5" });
 
   let id = "";
   let key = "";
 
   it("sends a CSP with a fresh nonce on every page (scripts by nonce or self, no unsafe-eval, not framable), nosniff and no-referrer", async () => {
-    const created = await postJson(server.url, uploadWith(), { origin: server.url, "sec-fetch-site": "same-origin" });
+    const created = await postJson(app.server.url, uploadWith(), { origin: app.server.url, "sec-fetch-site": "same-origin" });
     expect(created.status, created.text).toBe(201);
     ({ id } = created.json() as { id: string });
-    key = new URL((created.json() as { reviewUrl: string }).reviewUrl, server.url).searchParams.get("key") ?? "";
+    key = new URL((created.json() as { reviewUrl: string }).reviewUrl, app.server.url).searchParams.get("key") ?? "";
     const nonces = new Set<string>();
     for (const page of ["/", "/", `/c/${id}`, `/c/${id}?key=${key}`, "/c/does-not-exist-000000"]) {
-      const res = await timedFetch(`${server.url}${page}`);
+      const res = await timedFetch(`${app.server.url}${page}`);
       expect([200, 404], page).toContain(res.status);
       nonces.add(expectPageHeaders(res));
     }
@@ -90,7 +81,7 @@ describe(`web hardening on ${testDbKind()}`, () => {
 
   it("locks API answers down too (nothing may run or frame them; nosniff)", async () => {
     for (const path of ["/api/health", `/api/comparisons/${id}`, `/api/comparisons/${id}/report.md`]) {
-      const res = await timedFetch(`${server.url}${path}`);
+      const res = await timedFetch(`${app.server.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(cspOf(res).get("default-src"), path).toEqual(["'none'"]);
       expect(cspOf(res).get("frame-ancestors"), path).toEqual(["'none'"]);
@@ -105,30 +96,30 @@ describe(`web hardening on ${testDbKind()}`, () => {
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site", origin: "http://sub.127.0.0.1.nip.io" },
-      { origin: server.url.replace(/:\d+$/, ":1") },
+      { origin: app.server.url.replace(/:\d+$/, ":1") },
     ];
     for (const headers of attempts) {
-      const res = await postJson(server.url, uploadWith(), headers);
+      const res = await postJson(app.server.url, uploadWith(), headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.json().error?.code).toBe("CROSS_ORIGIN");
     }
-    const patch = await timedFetch(`${server.url}/api/comparisons/${id}/comments`, {
+    const patch = await timedFetch(`${app.server.url}/api/comparisons/${id}/comments`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${key}`, origin: "https://evil.example" },
       body: JSON.stringify({ fingerprint: "0".repeat(16), author: "x", body: "y" }),
     });
     expect(patch.status).toBe(403);
-    const revoke = await timedFetch(`${server.url}/api/comparisons/${id}/revoke`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, body: "{}" });
+    const revoke = await timedFetch(`${app.server.url}/api/comparisons/${id}/revoke`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, body: "{}" });
     expect(revoke.status).toBe(403);
     // the same request from our own page goes through
-    const own = await postJson(server.url, uploadWith(), { origin: server.url, "sec-fetch-site": "same-origin" });
+    const own = await postJson(app.server.url, uploadWith(), { origin: app.server.url, "sec-fetch-site": "same-origin" });
     expect(own.status, own.text).toBe(201);
   });
 
   it("refuses a cross-origin Server Action POST", async () => {
     const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }];
     for (const headers of attempts) {
-      const res = await timedFetch(`${server.url}/`, {
+      const res = await timedFetch(`${app.server.url}/`, {
         method: "POST",
         headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8", ...headers },
         body: "[]",
@@ -143,7 +134,7 @@ describe(`web hardening on ${testDbKind()}`, () => {
     const statuses: number[] = [];
     let limited: Answer | undefined;
     for (let i = 0; i < 6; i++) {
-      const res = await postJson(server.url, uploadWith(), { "x-forwarded-for": `203.0.113.${i}`, "x-compose-parity-client-ip": `198.51.100.${i}` });
+      const res = await postJson(app.server.url, uploadWith(), { "x-forwarded-for": `203.0.113.${i}`, "x-compose-parity-client-ip": `198.51.100.${i}` });
       statuses.push(res.status);
       if (res.status === 429) limited ??= res;
     }
@@ -154,13 +145,13 @@ describe(`web hardening on ${testDbKind()}`, () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect((await timedFetch(`${server.url}/api/comparisons/${id}`)).status).toBe(200);
-    expect((await timedFetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await timedFetch(`${app.server.url}/api/comparisons/${id}`)).status).toBe(200);
+    expect((await timedFetch(`${app.server.url}/api/health`)).status).toBe(200);
   });
 
   it("stored exactly the comparisons that got a 201", async () => {
-    await server.stop("SIGTERM");
-    const counts = await withTestDb(tdb, countRows);
+    await app.server.stop("SIGTERM");
+    const counts = await withTestDb(app.tdb, countRows);
     expect(counts.comparison).toBe(5);
   });
 });

@@ -1,50 +1,42 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { exitOf, spawnServer, startServer, type RunningServer } from "../helpers/server";
+import { createTestDatabase, testDbKind } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
+import { exitOf, spawnServer, startServer } from "../helpers/server";
 
 describe(`server on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, FINGERPRINT_KEY: "k".repeat(40) });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
+  const app = withAppServer({ FINGERPRINT_KEY: "k".repeat(40) });
 
   it("answers GET /api/health with 200 when the database answers", async () => {
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await fetch(`${app.server.url}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", db: "ok" });
   });
 
   it("serves the home page with the product name", async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${app.server.url}/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("compose-parity");
   });
 
   it("logs one JSON line per request with method, route, status and ms", async () => {
-    await fetch(`${server.url}/api/health?probe=1`);
+    await fetch(`${app.server.url}/api/health?probe=1`);
     await new Promise((r) => setTimeout(r, 100));
-    const line = server.logs.find((l) => l.msg === "request" && l.route === "/api/health" && l.method === "GET");
+    const line = app.server.logs.find((l) => l.msg === "request" && l.route === "/api/health" && l.method === "GET");
     expect(line).toMatchObject({ method: "GET", route: "/api/health", status: 200, level: "info" });
     expect(typeof line?.ms).toBe("number");
-    // every stdout line the server itself writes is JSON
-    const own = server.stdout().split("\n").filter((l) => l.trim() && !l.includes("Running next.config"));
+    // every stdout line the app.server itself writes is JSON
+    const own = app.server.stdout().split("\n").filter((l) => l.trim() && !l.includes("Running next.config"));
     for (const l of own) expect(() => JSON.parse(l)).not.toThrow();
   });
 
   it("never logs a capability id in a route", async () => {
     // the line is written when the answer is done: read it to the end
-    await (await fetch(`${server.url}/c/SECRETCAPABILITYID123456`)).text();
+    await (await fetch(`${app.server.url}/c/SECRETCAPABILITYID123456`)).text();
     await new Promise((r) => setTimeout(r, 100));
-    expect(server.stdout()).not.toContain("SECRETCAPABILITYID123456");
-    expect(server.logs.some((l) => l.route === "/c/:id")).toBe(true);
+    expect(app.server.stdout()).not.toContain("SECRETCAPABILITYID123456");
+    expect(app.server.logs.some((l) => l.route === "/c/:id")).toBe(true);
   });
 });
 

@@ -6,10 +6,11 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
-import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { testDbKind } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
+import { startServer } from "../helpers/server";
 import { callJson, type JsonAnswer } from "../helpers/call-json";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -65,33 +66,23 @@ const TABLE_COUNTS = `
     (SELECT count(*) FROM activity WHERE comparison_id = $1) AS activity`;
 
 describe(`review API on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, ...ENV });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
+  const app = withAppServer(ENV);
 
   /** Runs `fn` with the app stopped when the database is PGlite (it belongs to one process), then starts it again. */
   async function whileStopped<T>(fn: () => Promise<T>): Promise<T> {
-    const embedded = tdb.kind === "pglite";
-    if (embedded) await server.stop("SIGTERM");
+    const embedded = app.tdb.kind === "pglite";
+    if (embedded) await app.server.stop("SIGTERM");
     try {
       return await fn();
     } finally {
-      if (embedded) server = await startServer({ ...tdb.env, ...ENV });
+      if (embedded) app.server = await startServer({ ...app.tdb.env, ...ENV });
     }
   }
 
   /** Runs `fn` on the app's database. */
   function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     return whileStopped(async () => {
-      const db = await openDatabase(tdb.options);
+      const db = await openDatabase(app.tdb.options);
       try {
         return await fn(db);
       } finally {
@@ -100,7 +91,7 @@ describe(`review API on ${testDbKind()}`, () => {
     });
   }
 
-  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
   async function create(): Promise<Created> {
     const res = await call("POST", "/api/comparisons", {
@@ -265,13 +256,13 @@ describe(`review API on ${testDbKind()}`, () => {
     expect((await call("GET", `/api/comparisons/${c.id}`)).status).toBe(410);
     expect((await call("GET", `/api/comparisons/${c.id}/findings`, { secret: c.reviewKey })).status).toBe(200);
     // the page of the revoked view link answers 410 and says so; the review link's page still works
-    const page = await fetch(`${server.url}/c/${c.id}`);
+    const page = await fetch(`${app.server.url}/c/${c.id}`);
     expect(page.status).toBe(410);
     expect(page.headers.get("x-compose-parity-status")).toBeNull();
     expect(await page.text()).toContain("Its owner revoked this link.");
-    expect((await fetch(`${server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(200);
+    expect((await fetch(`${app.server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(200);
     await call("POST", `/api/comparisons/${c.id}/revoke`, { secret: c.ownerToken, body: { link: "review" } });
-    expect((await fetch(`${server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(410);
+    expect((await fetch(`${app.server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(410);
     const gone = await call("GET", `/api/comparisons/${c.id}/activity`, { secret: c.reviewKey });
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe("GONE");
@@ -313,22 +304,22 @@ describe(`review API on ${testDbKind()}`, () => {
     expect((await call("GET", `/api/comparisons/${expiring.id}/findings`, { secret: expiring.reviewKey })).status).toBe(410);
     expect((await call("GET", `/api/comparisons/${expiring.id}`)).status).toBe(410);
 
-    const del = await fetch(`${server.url}/api/comparisons/${deleted.id}`, { method: "DELETE", headers: { authorization: `Bearer ${deleted.ownerToken}` } });
+    const del = await fetch(`${app.server.url}/api/comparisons/${deleted.id}`, { method: "DELETE", headers: { authorization: `Bearer ${deleted.ownerToken}` } });
     expect(del.status).toBe(204);
     expect((await call("GET", `/api/comparisons/${deleted.id}`)).status).toBe(404);
     expect((await call("GET", `/api/comparisons/${deleted.id}/findings`)).status).toBe(404);
 
     // purge-expired: on PostgreSQL while the app serves; on PGlite with the app stopped (it refuses otherwise)
-    if (tdb.kind === "pglite") {
-      const refused = await runPurge(tdb.env, server.url);
+    if (app.tdb.kind === "pglite") {
+      const refused = await runPurge(app.tdb.env, app.server.url);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/only one process may open/);
     }
     const counts = await whileStopped(async () => {
-      const run = await runPurge(tdb.env, server.url);
+      const run = await runPurge(app.tdb.env, app.server.url);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain('"deleted":1');
-      const db = await openDatabase(tdb.options);
+      const db = await openDatabase(app.tdb.options);
       try {
         const count = async (id: string) => (await db.sql.query<Record<string, string | number>>(TABLE_COUNTS, [id]))[0];
         return { deleted: await count(deleted.id), expiring: await count(expiring.id), kept: await count(kept.id) };

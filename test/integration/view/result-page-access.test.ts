@@ -5,10 +5,10 @@
  * server's cache (lib/view/revision-cache.ts) never hides new review state nor
  * outlives a revoked link or a deleted comparison.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAGE_CAPABILITY_HEADER } from "@/lib/review/page-capability";
-import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { testDbKind } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
 import { callJson, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
@@ -33,19 +33,9 @@ const prodCompose = `services:
 `;
 
 describe(`result page access and caching on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const app = withAppServer(ENV);
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, ...ENV });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
-
-  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
   async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
     const res = await call("POST", "/api/comparisons", {
@@ -61,7 +51,7 @@ describe(`result page access and caching on ${testDbKind()}`, () => {
   }
 
   async function page(p: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string }> {
-    const res = await fetch(`${server.url}${p}`, { headers });
+    const res = await fetch(`${app.server.url}${p}`, { headers });
     return { status: res.status, html: await res.text() };
   }
 

@@ -11,6 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
 import { startServer, type RunningServer } from "../helpers/server";
 import { callJson, type JsonAnswer } from "../helpers/call-json";
 
@@ -63,20 +64,10 @@ async function get(base: string, p: string, headers: Record<string, string> = {}
 const htmlNonces = (html: string) => new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
 
 describe(`result page cache on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const app = withAppServer(ENV);
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, ...ENV });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
-
-  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
-  const page = (p: string, headers?: Record<string, string>) => get(server.url, p, headers);
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
+  const page = (p: string, headers?: Record<string, string>) => get(app.server.url, p, headers);
 
   async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
     const res = await call("POST", "/api/comparisons", {
@@ -191,12 +182,12 @@ describe(`result page cache on ${testDbKind()}`, () => {
     expect(await page(`/c/${deleted.id}`)).toMatchObject({ status: 404, cache: null });
   });
 
-  it.skipIf(testDbKind() !== "postgres")("never serves a stored page once the comparison expired (PostgreSQL: the test changes the row beside the server)", async () => {
+  it.skipIf(testDbKind() !== "postgres")("never serves a stored page once the comparison expired (PostgreSQL: the test changes the row beside the app.server)", async () => {
     const c = await create();
     expect((await call("PUT", `/api/comparisons/${c.id}/expiry`, { secret: c.ownerToken, body: { expiresIn: "1d" } })).status).toBe(200);
     await cached(`/c/${c.id}`);
     await cached(`/c/${c.id}?key=${c.reviewKey}`);
-    const db = await openDatabase(tdb.options);
+    const db = await openDatabase(app.tdb.options);
     try {
       await db.sql.query(`UPDATE comparison SET expires_at = now() - interval '1 minute' WHERE id = $1`, [c.id]);
     } finally {

@@ -5,10 +5,11 @@
  * page's capability rules — 404 for an unknown id or revision, 410 for an expired
  * or revoked link, a review link still reading when the view link was revoked.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { testDbKind } from "../helpers/test-db";
+import { withAppServer } from "../helpers/app";
+import { startServer } from "../helpers/server";
 import { callJson, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
@@ -35,19 +36,9 @@ const prodEnv = `SECRET_KEY=${SECRET}\nDEBUG=0\n`;
 const SECTIONS = ["files", "models"] as const;
 
 describe(`result page sections (files, models) on ${testDbKind()}`, () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const app = withAppServer(ENV);
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    server = await startServer({ ...tdb.env, ...ENV });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await tdb?.drop();
-  });
-
-  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(server.url, method, p, options);
+  const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
   async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
     const res = await call("POST", "/api/comparisons", {
@@ -132,8 +123,8 @@ describe(`result page sections (files, models) on ${testDbKind()}`, () => {
       expect((await call("GET", `/api/comparisons/${c.id}/${s}?key=${c.reviewKey}`)).status, s).toBe(200);
     }
     // the page agrees
-    expect((await fetch(`${server.url}/c/${c.id}`)).status).toBe(410);
-    expect((await fetch(`${server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(200);
+    expect((await fetch(`${app.server.url}/c/${c.id}`)).status).toBe(410);
+    expect((await fetch(`${app.server.url}/c/${c.id}?key=${c.reviewKey}`)).status).toBe(200);
 
     expect((await call("POST", `/api/comparisons/${c.id}/revoke`, { secret: c.ownerToken, body: { link: "review" } })).status).toBe(200);
     for (const s of SECTIONS) {
@@ -147,22 +138,22 @@ describe(`result page sections (files, models) on ${testDbKind()}`, () => {
     expect((await call("PUT", `/api/comparisons/${c.id}/expiry`, { secret: c.ownerToken, body: { expiresIn: "1d" } })).status).toBe(200);
     for (const s of SECTIONS) expect((await call("GET", `/api/comparisons/${c.id}/${s}`)).status, s).toBe(200);
     // a day passes (PGlite belongs to one process: the app is stopped meanwhile)
-    const embedded = tdb.kind === "pglite";
-    if (embedded) await server.stop("SIGTERM");
+    const embedded = app.tdb.kind === "pglite";
+    if (embedded) await app.server.stop("SIGTERM");
     try {
-      const db = await openDatabase(tdb.options);
+      const db = await openDatabase(app.tdb.options);
       try {
         await db.sql.query(`UPDATE comparison SET expires_at = now() - interval '1 minute' WHERE id = $1`, [c.id]);
       } finally {
         await db.close();
       }
     } finally {
-      if (embedded) server = await startServer({ ...tdb.env, ...ENV });
+      if (embedded) app.server = await startServer({ ...app.tdb.env, ...ENV });
     }
     for (const s of SECTIONS) {
       expect((await call("GET", `/api/comparisons/${c.id}/${s}`)).status, s).toBe(410);
       expect((await call("GET", `/api/comparisons/${c.id}/${s}`, { secret: c.reviewKey })).status, s).toBe(410);
     }
-    expect((await fetch(`${server.url}/c/${c.id}`)).status).toBe(410);
+    expect((await fetch(`${app.server.url}/c/${c.id}`)).status).toBe(410);
   });
 });
