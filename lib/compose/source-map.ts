@@ -207,8 +207,10 @@ export function collectLocations(root: unknown): LocationIndex {
   const seen = new Set<object>();
   // `prefix` is formatPath of the path so far, extended one segment at a time
   const walk = (node: unknown, prefix: string) => {
-    if (node === null || typeof node !== "object" || seen.has(node)) return;
-    seen.add(node);
+    if (node === null || typeof node !== "object") return;
+    // one hash lookup: the set grows unless the container was seen
+    const before = seen.size;
+    if (seen.add(node).size === before) return;
     const keys = TABLES.get(node)?.keys;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
