@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { detectFileKind, hasTemplateMarkers, looksLikeEnvFileName } from "./detect-file-kind";
+import { detectFileKind, hasTemplateMarkers, looksLikeEnvFileName, topLevelKeys } from "./detect-file-kind";
 
 describe("detectFileKind", () => {
   it("recognises compose files by name and by their top-level keys", () => {
@@ -81,5 +81,19 @@ describe("hasTemplateMarkers", () => {
     const t = performance.now();
     expect(hasTemplateMarkers(text)).toBe(false);
     expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe("topLevelKeys", () => {
+  it("reads the keys written at the start of a line, as splitting on line breaks would", () => {
+    const text = 'services:\r\n  web:\r\n    image: x\r\n"on": push\n\'jobs\':\n# c: 1\nx-a: &a\n  b: 1\nname: demo\rnot: a-new-line\nlast:';
+    const bySplit = text
+      .split(/\r?\n/)
+      .map((l) => /^([A-Za-z_][A-Za-z0-9_.-]*|"[^"]*"|'[^']*')\s*:(\s|$)/.exec(l)?.[1]?.replace(/^["']|["']$/g, ""))
+      .filter((k) => k !== undefined);
+    expect(topLevelKeys(text)).toEqual(["services", "on", "jobs", "x-a", "name", "last"]);
+    expect(topLevelKeys(text)).toEqual(bySplit);
+    expect(topLevelKeys("")).toEqual([]);
+    expect(topLevelKeys("a:\r")).toEqual(["a"]); // a lone CR ends no line, and it is white space after the colon
   });
 });

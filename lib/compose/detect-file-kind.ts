@@ -43,6 +43,8 @@ const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*|"[^"]*"|'[^']*')\s*:(\s|$)/;
 
 /** Jinja / cookiecutter markers: `{{ x }}`, `{% if %}`, `{# #}` — but not GitHub's `${{ }}`. */
 export function hasTemplateMarkers(content: string): boolean {
+  // a marker needs its closer: most files hold none of them, which one search of the whole text tells
+  if (!content.includes("}}") && !content.includes("%}") && !content.includes("#}")) return false;
   // linear: per line, an opener (not `${{`) followed later on the same line by its closer
   let start = 0;
   while (start <= content.length) {
@@ -87,11 +89,21 @@ export function baseName(path: string): string {
 }
 
 /** Top-level mapping keys, read textually (the YAML may not even parse). */
-function topLevelKeys(content: string): string[] {
+export function topLevelKeys(content: string): string[] {
   const keys: string[] = [];
-  for (const raw of content.split(/\r?\n/)) {
-    const m = TOP_KEY.exec(raw);
-    if (m?.[1]) keys.push(m[1].replace(/^["']|["']$/g, ""));
+  // line by line (as `split(/\r?\n/)` cuts them); only a line starting with a key character can match
+  let start = 0;
+  while (start <= content.length) {
+    const nl = content.indexOf("\n", start);
+    const end = nl < 0 ? content.length : nl;
+    const c = content.charCodeAt(start);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 34 || c === 39) {
+      const raw = content.slice(start, nl > start && content.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      const m = TOP_KEY.exec(raw);
+      if (m?.[1]) keys.push(m[1].replace(/^["']|["']$/g, ""));
+    }
+    if (nl < 0) break;
+    start = nl + 1;
   }
   return keys;
 }
@@ -120,8 +132,8 @@ function looksLikeEnvContent(content: string): boolean {
 }
 
 /** Names the kind of non-compose YAML, or undefined when it may well be compose. */
-function notComposeReason(content: string): string | undefined {
-  const keys = new Set(topLevelKeys(content));
+function notComposeReason(content: string, topKeys: readonly string[]): string | undefined {
+  const keys = new Set(topKeys);
   if (keys.has("services") || keys.has("include")) return undefined;
   if (keys.has("apiVersion") && keys.has("kind")) return "a Kubernetes manifest (apiVersion/kind)";
   if (keys.has("jobs") && (keys.has("on") || keys.has('"on"'))) return "a GitHub Actions workflow (on/jobs)";
@@ -161,7 +173,8 @@ export function detectFileKind({ name, content }: DetectFileKindOptions): Detect
       ? { kind: "compose", issues: [] }
       : { issues: [issue("EMPTY_FILE", `${name} is empty`, { ...at, severity: "warning" })] };
   }
-  const reason = notComposeReason(content);
+  const keys = topLevelKeys(content);
+  const reason = notComposeReason(content, keys);
   if (reason) {
     return {
       issues: [
@@ -173,7 +186,6 @@ export function detectFileKind({ name, content }: DetectFileKindOptions): Detect
       ],
     };
   }
-  const keys = topLevelKeys(content);
   if (yamlByName || keys.some((k) => COMPOSE_TOP_KEYS.has(k))) return { kind: "compose", issues: [] };
   return {
     issues: [

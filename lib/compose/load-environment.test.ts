@@ -21,7 +21,7 @@ describe("loadEnvironment", () => {
     expect(r.variables.TAG).toEqual({ value: "2.0", file: "local.env", line: 1 });
     expect(r.interpolations["services.web.image"]).toEqual([{ name: "TAG", file: "local.env", line: 1 }]);
     expect(r.files.map((f) => f.kind)).toEqual(["compose", "compose", "env", "env"]);
-    expect(r.locations["services.web.image"]).toMatchObject({ file: "compose.yml", line: 3 });
+    expect(r.locations.get("services.web.image")).toMatchObject({ file: "compose.yml", line: 3 });
   });
 
   it("feeds env_file values to the service and keeps them out of interpolation", () => {

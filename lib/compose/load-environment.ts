@@ -13,7 +13,7 @@ import type {
   LoadedEnvironment,
   VariableUse,
 } from "./model";
-import { collectLocations, formatPath } from "./source-map";
+import { collectLocations, formatPath, LocationIndex } from "./source-map";
 import { isMapping } from "./tags";
 import { detectFileKind, hasTemplateMarkers } from "./detect-file-kind";
 import { parseProcfile } from "./procfile";
@@ -88,7 +88,7 @@ function emptyEnvironment(input: unknown, issues: Issue[]): LoadedEnvironment {
     variables: {},
     envSources: {},
     interpolations: {},
-    locations: {},
+    locations: new LocationIndex(),
     graph: { nodes: [], edges: [] },
     issues,
   };

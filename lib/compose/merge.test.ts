@@ -23,7 +23,7 @@ describe("mergeDocuments", () => {
       "services:\n  web:\n    image: a\n    restart: always\n    ports:\n      - 80:80\n",
       "services:\n  web:\n    image: b\n    ports:\n      - 443:443\n",
     );
-    const locs = collectLocations(r.value);
+    const locs = collectLocations(r.value).toRecord();
     expect(locs["services.web.image"]).toEqual({ file: "f1.yml", line: 3, col: 5 });
     expect(locs["services.web.restart"]).toEqual({ file: "f0.yml", line: 4, col: 5 });
     expect(locs["services.web.ports[0]"]).toMatchObject({ file: "f0.yml", line: 6 });

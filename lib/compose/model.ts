@@ -155,8 +155,8 @@ export interface LoadedEnvironment {
   envSources: Record<string, Record<string, EnvValueSource>>;
   /** per interpolated value (formatted path): the variables it used */
   interpolations: Record<string, VariableUse[]>;
-  /** formatted path (see `formatPath`) → where it was written */
-  locations: Record<string, SourceLocation>;
+  /** formatted path (see `formatPath`) → where it was written (a `LocationIndex`: JSON writes it as a record) */
+  locations: ReadonlyMap<string, SourceLocation>;
   graph: ServiceGraph;
   issues: Issue[];
 }

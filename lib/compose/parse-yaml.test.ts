@@ -30,7 +30,7 @@ describe("parseYaml", () => {
     expect(getLoc(root.services, "web")).toEqual({ file: "a.yml", line: 2, col: 3 });
     expect(getLoc(root.services.web.ports, 1)).toEqual({ file: "a.yml", line: 5, col: 9 });
     expect(getSelfLoc(root.services.web)).toEqual({ file: "a.yml", line: 3, col: 5 });
-    expect(collectLocations(root)["services.web.ports[0]"]).toEqual({ file: "a.yml", line: 4, col: 9 });
+    expect(collectLocations(root).get("services.web.ports[0]")).toEqual({ file: "a.yml", line: 4, col: 9 });
   });
 
   it("reports a duplicate key at the second key, naming the line of the first", () => {

@@ -3,6 +3,7 @@ import {
   buildProjectEnv,
   classifyEnvFiles,
   envFileEntries,
+  environmentUses,
   findUploadedFile,
   normalizeRelPath,
   resolveEnvFiles,
@@ -127,5 +128,40 @@ describe("resolveEnvFiles", () => {
     expect(r.value.project.services.a?.environment?.NAME).toBe("app-api");
     expect(r.value.project.services.b?.environment?.NAME).toBe("app-worker");
     expect(r.value.project.services.c?.environment?.NAME).toBe("app-api");
+  });
+});
+
+describe("environmentUses", () => {
+  it("answers what the two formatted paths of a service's environment key would find", () => {
+    const u = (name: string) => [{ name }];
+    const interpolations: Record<string, { name: string }[]> = {
+      "services.web.environment.A": u("a"),
+      'services.web.environment["B.C"]': u("bc"),
+      "services.web.environment.B.C": u("dotted"),
+      "services.a.environment.b.environment.C": u("nested"),
+      'services["x y"].environment.D': u("d"),
+      "services.web.image": u("image"),
+      "services.web.environmentX.E": u("e"),
+      "volumes.v.environment.F": u("f"),
+    };
+    const naive = (service: string, key: string) =>
+      interpolations[`services.${service}.environment.${key}`] ?? interpolations[`services.${service}.environment[${JSON.stringify(key)}]`];
+    const usesOf = environmentUses(interpolations);
+    const cases: [string, string][] = [
+      ["web", "A"],
+      ["web", "B.C"],
+      ["web", "E"],
+      ["web", "image"],
+      ["a", "b.environment.C"],
+      ["a.environment.b", "C"],
+      ['["x y"]', "D"],
+      ["x y", "D"],
+      ["v", "F"],
+      ["missing", "A"],
+    ];
+    for (const [service, key] of cases) expect(usesOf(service)(key), `${service} ${key}`).toBe(naive(service, key));
+    expect(usesOf("web")("B.C")).toEqual(u("dotted"));
+    expect(usesOf("a.environment.b")("C")).toEqual(u("nested"));
+    expect(usesOf("missing")("A")).toBeUndefined();
   });
 });

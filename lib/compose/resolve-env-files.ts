@@ -192,6 +192,41 @@ export interface ResolvedEnv {
 /** Key used in `envSources[service]` when an env file that was not uploaded may set more variables. */
 export const UNKNOWN_ENV_KEY = "*";
 
+const ENVIRONMENT = ".environment";
+
+/**
+ * The variables an `environment` value used, from `interpolations` (keyed by formatted path):
+ * `usesOf(service)(key)` answers what
+ * `interpolations["services.<service>.environment.<key>"] ?? interpolations["services.<service>.environment[\"<key>\"]"]`
+ * (own keys only) answers, without building both paths for every key of every service.
+ */
+export function environmentUses(interpolations: Record<string, VariableUse[]>): (service: string) => (key: string) => VariableUse[] | undefined {
+  // every way of cutting a path into `<prefix>.environment` and the rest: `.<key>` or `[<json>]`
+  const byPrefix = new Map<string, { dotted: Map<string, VariableUse[] | undefined>; bracketed: Map<string, VariableUse[] | undefined> }>();
+  for (const path of Object.keys(interpolations)) {
+    if (!path.startsWith("services.")) continue;
+    for (let at = path.indexOf(ENVIRONMENT); at >= 0; at = path.indexOf(ENVIRONMENT, at + 1)) {
+      const next = path.charCodeAt(at + ENVIRONMENT.length);
+      if (next !== 46 && next !== 91) continue; // `.` or `[`
+      const prefix = path.slice(0, at);
+      let entry = byPrefix.get(prefix);
+      if (!entry) {
+        entry = { dotted: new Map(), bracketed: new Map() };
+        byPrefix.set(prefix, entry);
+      }
+      if (next === 46) entry.dotted.set(path.slice(at + ENVIRONMENT.length + 1), interpolations[path]);
+      else entry.bracketed.set(path.slice(at + ENVIRONMENT.length), interpolations[path]);
+    }
+  }
+  const none = (): undefined => undefined;
+  return (service) => {
+    const entry = byPrefix.get(`services.${service}`);
+    if (!entry) return none;
+    const { dotted, bracketed } = entry;
+    return (key) => dotted.get(key) ?? (bracketed.size > 0 ? bracketed.get(`[${JSON.stringify(key)}]`) : undefined);
+  };
+}
+
 export function resolveEnvFiles({
   project,
   envFiles,
@@ -207,16 +242,14 @@ export function resolveEnvFiles({
   const lookupVar = (name: string) => variables[name];
   const seenParseIssues = new Set<string>();
   const parseCache = new Map<UploadedFile, { used: Map<string, string | undefined>; parsed: PhaseResult<EnvEntry[]> }[]>();
-  // looked up once per environment key with a path built for it: a Map finds such fresh strings
-  // faster than the record (own keys only, as `Object.hasOwn` would)
-  const usesAt = new Map<string, VariableUse[] | undefined>();
-  for (const k of Object.keys(interpolations)) usesAt.set(k, interpolations[k]);
+  const usesOf = environmentUses(interpolations);
 
   for (const [name, service] of Object.entries(project.services ?? {})) {
     if (!isMapping(service)) {
       services[name] = service;
       continue;
     }
+    const usesIn = usesOf(name);
     const environment: Record<string, string | null> = {};
     const sources: Record<string, EnvValueSource> = {};
     const serviceEnv = isMapping(service.environment) ? (service.environment as Record<string, string | null>) : {};
@@ -304,7 +337,7 @@ export function resolveEnvFiles({
         if (loc?.file !== undefined) src.file = loc.file;
         if (loc?.line !== undefined) src.line = loc.line;
         if (loc?.col !== undefined) src.col = loc.col;
-        const used = usesAt.get(`services.${name}.environment.${key}`) ?? usesAt.get(`services.${name}.environment[${JSON.stringify(key)}]`);
+        const used = usesIn(key);
         if (used && used.length > 0) src.variables = used;
         else if (passThrough && value === passThrough.value && passThroughKeys[name]?.includes(key)) {
           src.variables = [{ name: key, file: passThrough.file, line: passThrough.line }];

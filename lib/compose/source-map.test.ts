@@ -77,13 +77,16 @@ describe("source-map side table", () => {
     setLoc(root.services.web, "labels", at(3));
     setLoc(labels, "traefik.enable", at(4));
     setLoc(root.services.web.ports, 0, at(6));
-    expect(collectLocations(root)).toEqual({
+    const index = collectLocations(root);
+    expect(index.toRecord()).toEqual({
       services: at(1),
       "services.web": at(2),
       "services.web.labels": at(3),
       'services.web.labels["traefik.enable"]': at(4),
       "services.web.ports[0]": at(6),
     });
+    expect([...index.keys()]).toEqual(["services", "services.web", "services.web.labels", 'services.web.labels["traefik.enable"]', "services.web.ports[0]"]);
+    expect(JSON.stringify(index)).toBe(JSON.stringify(index.toRecord()));
     expect(formatPath(["services", "web", "labels", "traefik.enable"])).toBe('services.web.labels["traefik.enable"]');
   });
 });

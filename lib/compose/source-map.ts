@@ -183,21 +183,41 @@ export function formatPath(path: Path): string {
   return out;
 }
 
+/**
+ * Every known location of a tree, keyed by `formatPath`: a `Map`, because a record of thousands
+ * of fresh path strings costs far more to build (each new property name is interned) than the
+ * walk that finds them. JSON and `toRecord()` give the plain record (insertion order kept).
+ */
+export class LocationIndex extends Map<string, SourceLocation> {
+  /** The locations as a plain record, as `JSON.stringify` writes them. */
+  toRecord(): Record<string, SourceLocation> {
+    const out: Record<string, SourceLocation> = {};
+    for (const [path, loc] of this) out[path] = loc;
+    return out;
+  }
+
+  toJSON(): Record<string, SourceLocation> {
+    return this.toRecord();
+  }
+}
+
 /** Walks `root` and returns every known location keyed by `formatPath`. */
-export function collectLocations(root: unknown): Record<string, SourceLocation> {
-  const out: Record<string, SourceLocation> = {};
+export function collectLocations(root: unknown): LocationIndex {
+  const out = new LocationIndex();
   const seen = new Set<object>();
   // `prefix` is formatPath of the path so far, extended one segment at a time
   const walk = (node: unknown, prefix: string) => {
-    if (node === null || typeof node !== "object" || seen.has(node)) return;
-    seen.add(node);
+    if (node === null || typeof node !== "object") return;
+    // one hash lookup: the set grows unless the container was seen
+    const before = seen.size;
+    if (seen.add(node).size === before) return;
     const keys = TABLES.get(node)?.keys;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const p = `${prefix}[${i}]`;
         if (keys) {
           const loc = keys.get(i);
-          if (loc) out[p] = loc;
+          if (loc) out.set(p, loc);
         }
         const v: unknown = node[i];
         if (v !== null && typeof v === "object") walk(v, p);
@@ -211,7 +231,7 @@ export function collectLocations(root: unknown): Record<string, SourceLocation> 
       const p = isSimpleKey(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}[${JSON.stringify(k)}]`;
       if (keys) {
         const loc = keys.get(k);
-        if (loc) out[p] = loc;
+        if (loc) out.set(p, loc);
       }
       const v = record[k];
       if (v !== null && typeof v === "object") walk(v, p);

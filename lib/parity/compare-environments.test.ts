@@ -54,7 +54,7 @@ describe("compareEnvironments", () => {
     const a = compareEnvironments({ environments: [{ env: dev() }, { env: prod() }], fingerprintKey: "k" });
     const changed = prod();
     changed.project.services.web!.environment!.SECRET_KEY = "another-value";
-    changed.locations["services.web.environment.SECRET_KEY"] = { file: "other.yml", line: 99, col: 1 };
+    changed.locations = new Map([...changed.locations, ["services.web.environment.SECRET_KEY", { file: "other.yml", line: 99, col: 1 }]]);
     const b = compareEnvironments({ environments: [{ env: dev() }, { env: changed }], fingerprintKey: "other-key" });
     const ids = (r: typeof a) => r.findings.filter((f) => f.rule === "hardcoded-secret").map((f) => f.id).sort();
     expect(ids(a)).toEqual(ids(b));

@@ -215,7 +215,8 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
   const drafts: FindingDraft[] = [];
   for (const rule of RULES) {
     try {
-      drafts.push(...rule.check(ctx));
+      const found = rule.check(ctx);
+      for (let i = 0; i < found.length; i++) drafts.push(found[i] as FindingDraft);
     } catch (e) {
       issues.push({ env: "*", code: "INTERNAL", severity: "error", message: `rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}` });
     }

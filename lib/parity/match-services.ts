@@ -6,7 +6,7 @@
 import type { PhaseResult } from "@/lib/compose/issues";
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
 import { parseImage } from "./image-ref";
-import { classifyService, type ServiceKind } from "./service-kind";
+import { createServiceClassifier, type ServiceKind } from "./service-kind";
 
 export interface ServiceGroup {
   /** the name used across the result: the service's name in the first environment that has it */
@@ -65,6 +65,7 @@ function pairScore(a: Member, b: Member, uniqueKind: boolean): number {
 export function matchServices({ environments }: { environments: readonly LoadedEnvironment[] }): PhaseResult<ServiceGroup[]> {
   const groups: Member[][] = [];
   const byName = new Map<string, Member[]>();
+  const classifyService = createServiceClassifier();
   for (const env of environments) {
     for (const [name, service] of Object.entries(env.project.services ?? {})) {
       const member: Member = { env: env.name, name, service, kind: classifyService({ name, service }) };

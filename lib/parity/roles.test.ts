@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { inferRole } from "./roles";
 import { parseImage, versionGap } from "./image-ref";
-import { classifyService } from "./service-kind";
+import type { ServiceConfig } from "@/lib/compose/model";
+import { classifyService, createServiceClassifier } from "./service-kind";
 
 describe("inferRole", () => {
   it("infers roles from environment names", () => {
@@ -43,5 +44,26 @@ describe("classifyService", () => {
     expect(classifyService({ name: "worker", service: { build: { context: "." } } })).toBe("worker");
     expect(classifyService({ name: "django", service: { build: { context: "." } } })).toBe("app");
     expect(classifyService({ name: "postgres", service: { build: { context: "./compose/production/postgres" } } })).toBe("database");
+  });
+});
+
+describe("createServiceClassifier", () => {
+  it("classifies as classifyService does, once per set of facts it reads", () => {
+    const services: { name: string; service: ServiceConfig }[] = [
+      { name: "db", service: { image: "postgres:16" } },
+      { name: "db", service: { image: "registry.example.com/postgres:15" } },
+      { name: "db", service: { image: "postgres:16", build: { context: "." } } },
+      { name: "postgres", service: { build: { context: "./compose/production/postgres" } } },
+      { name: "flower", service: { build: { context: "." }, command: ["celery", "flower"] } },
+      { name: "worker", service: { image: "app:1", command: ["celery", "worker"] } },
+      { name: "worker", service: { image: "app:2", command: ["celery", "worker"] } },
+      { name: "worker", service: { image: "app:1", entrypoint: ["celery"], command: ["beat"] } },
+      { name: "web", service: {} },
+      { name: "a1:b", service: { image: "c" } },
+      { name: "a", service: { image: "1:bc" } },
+    ];
+    const classify = createServiceClassifier();
+    for (const s of services) expect(classify(s), s.name).toBe(classifyService(s));
+    for (const s of [...services].reverse()) expect(classify(s), s.name).toBe(classifyService(s));
   });
 });

@@ -76,7 +76,7 @@ export function locate(view: EnvironmentView, path: readonly PathSegment[]): Fin
   const known = view.env.locations;
   if (!known) return undefined;
   for (let n = path.length; n > 0; n--) {
-    const loc = known[formatPath(n === path.length ? path : path.slice(0, n))];
+    const loc = known.get(formatPath(n === path.length ? path : path.slice(0, n)));
     if (loc && loc.file && loc.line > 0) return { env: view.name, file: loc.file, line: loc.line, col: Math.max(1, loc.col || 1) };
   }
   return undefined;

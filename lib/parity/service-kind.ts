@@ -99,27 +99,61 @@ function nameWords(name: string): string[] {
   return name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** All `classifyService` reads of a service: its name, image name, command text and whether it is built. */
+interface ServiceFacts {
+  name: string;
+  image: string;
+  cmd: string;
+  built: boolean;
+}
+
+function factsOf(name: string, service: ServiceConfig): ServiceFacts {
+  return { name, image: service.image ? parseImage(service.image).name : "", cmd: commandText(service), built: !!service.build };
+}
+
 /** Classifies a service by image, name and command (first match wins, see docs/rules.md). */
 export function classifyService({ name, service }: { name: string; service: ServiceConfig }): ServiceKind {
-  const image = service.image ? parseImage(service.image).name : "";
+  return kindOf(factsOf(name, service));
+}
+
+/**
+ * `classifyService` for one comparison: services that agree on everything it reads (the same
+ * service in several environments, usually) are classified once.
+ */
+export function createServiceClassifier(): (input: { name: string; service: ServiceConfig }) => ServiceKind {
+  const memo = new Map<string, ServiceKind>();
+  return ({ name, service }) => {
+    const facts = factsOf(name, service);
+    // length-prefixed, so no two different fact sets share a key
+    const key = `${facts.built ? "b" : "-"}${facts.name.length}:${facts.name}${facts.image.length}:${facts.image}${facts.cmd}`;
+    let kind = memo.get(key);
+    if (kind === undefined) {
+      kind = kindOf(facts);
+      memo.set(key, kind);
+    }
+    return kind;
+  };
+}
+
+function kindOf({ name, image, cmd, built }: ServiceFacts): ServiceKind {
   const words = nameWords(name);
   const joined = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const cmd = commandText(service);
   const cmdWords = cmd.split(/[^a-z0-9_-]+/).filter(Boolean);
 
   if (DEV_TOOLS.has(image) || DEV_TOOLS.has(name.toLowerCase()) || words.some((w) => DEV_TOOLS.has(w) && w !== "docs") || /\bflower\b/.test(cmd) || /\bmkdocs\s+serve\b/.test(cmd))
     return "dev-tool";
   if (PROXIES.has(image) || words.some((w) => PROXIES.has(w))) return "proxy";
-  let tech = backingTechOfImage(service.image);
+  // what `backingTechOfImage(service.image)` answers
+  let tech = image ? TECH_OF_NAME.get(image) : undefined;
   // the first name word that names a technology (each word judged only until one does)
   for (let i = 0; !tech && i < words.length; i++) tech = backingTechOfImage(words[i]);
-  if (tech && !service.build) return BACKING_CATEGORY[tech];
-  if (tech && service.build && words.some((w) => backingTechOfImage(w))) return BACKING_CATEGORY[tech];
+  if (tech && !built) return BACKING_CATEGORY[tech];
+  if (tech && built && words.some((w) => backingTechOfImage(w))) return BACKING_CATEGORY[tech];
   if (cmdWords.includes("beat") || /(beat|scheduler|cron|clock|tick)/.test(joined)) return "scheduler";
   if (cmdWords.includes("worker") || /(worker|celery|consumer|rq|sidekiq|queue)/.test(joined) || /\b(celery|rq|sidekiq|dramatiq|huey|arq)\b/.test(cmd)) return "worker";
   if (/(migrate|migration|certbot|seed|setup|init|createbuckets|bootstrap)/.test(joined) && !/(runserver|gunicorn|uvicorn)/.test(cmd)) return "job";
   if (
-    service.build ||
+    built ||
     /(web|app|api|backend|frontend|server|django|flask|fastapi|rails|node|next|nuxt|vue|react|ui|site|portal|netbox|mattermost|sentry|relay|snuba)/.test(joined) ||
     /(runserver|gunicorn|uvicorn|daphne|hypercorn|puma|npm|yarn|node|flask|fastapi)/.test(cmd)
   )

@@ -61,7 +61,7 @@ describe("corpus: every environment loads or fails as its manifest says", () => 
       // every service has a node in the graph, and every location points at an uploaded file
       expect(loaded.graph.nodes.filter((n) => n.kind === "service").map((n) => n.id).sort()).toEqual(services(loaded));
       const names = new Set(loaded.files.map((f) => f.as));
-      for (const loc of Object.values(loaded.locations)) expect(names.has(loc.file)).toBe(true);
+      for (const loc of loaded.locations.values()) expect(names.has(loc.file)).toBe(true);
     });
   }
 });

@@ -11,7 +11,7 @@ describe("block mappings and sequences", () => {
     expect(getLoc(v, "services")).toEqual({ file: "t.yml", line: 1, col: 1 });
     expect(getLoc(v.services.web.ports, 1)).toEqual({ file: "t.yml", line: 5, col: 9 });
     expect(getSelfLoc(v.services.web)).toEqual({ file: "t.yml", line: 3, col: 5 });
-    expect(collectLocations(v)["services.web.ports[0]"]).toEqual({ file: "t.yml", line: 4, col: 9 });
+    expect(collectLocations(v).get("services.web.ports[0]")).toEqual({ file: "t.yml", line: 4, col: 9 });
   });
 
   it("reads `- key: value` items, compact sequences and sequences at their key's indentation", () => {

@@ -3,9 +3,9 @@
  * in another (after the `env_file` + `environment` merge). Keys that may come from
  * an env file that was not given are reported as unknown, not missing.
  */
-import { UNKNOWN_KEY, envLocation } from "../env-values";
+import { UNKNOWN_KEY, envKeysIn, envLocation } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locations, presentIn, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locations, presentIn, type FindingDraft, type Rule } from "../rule-kit";
 
 /** Keys that only make sense while developing: their absence in production is expected. */
 const DEV_ONLY_KEY = /^(DEBUG|.*_DEBUG|USE_DOCKER|IPYTHONDIR|PYTHONBREAKPOINT|.*POLLING|CHOKIDAR_.*|WATCHPACK_.*|.*_EAGER|.*_ALWAYS_EAGER|WEB_RELOAD|.*_RELOAD|.*HOT_RELOAD.*|DEV_.*|.*_DEV)$/;
@@ -20,10 +20,7 @@ export const envMissingRule: Rule = {
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
-      const keys = new Set<string>();
-      for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) keys.add(k);
-      for (const key of sortStrings([...keys])) {
-        if (key === UNKNOWN_KEY) continue;
+      for (const key of envKeysIn(ctx, group)) {
         const has = present.filter((p) => p.service.environment && Object.hasOwn(p.service.environment, key));
         if (has.length === present.length) continue;
         const lacking = present.filter((p) => !has.includes(p));

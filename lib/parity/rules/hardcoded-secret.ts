@@ -3,9 +3,9 @@
  * in an env file that was given (so committed or shared): by key name, credentials
  * in URLs, known defaults, placeholders, entropy (factor III).
  */
-import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
+import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
+import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
 import type { FindingLocation, FindingValue } from "../result-schema";
 
 const STRENGTH_WORDS = {
@@ -41,9 +41,7 @@ export const hardcodedSecretRule: Rule = {
     const coveredVars = new Map<string, Set<string>>();
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
-      const keys = new Set<string>();
-      for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
-      for (const key of sortStrings([...keys])) {
+      for (const key of envKeysIn(ctx, group)) {
         const hits: { env: string; severity: Severity; strength: keyof typeof STRENGTH_WORDS; where: string; loc?: FindingLocation; value: FindingValue }[] = [];
         for (const p of present) {
           const raw = p.service.environment?.[key];

@@ -2,9 +2,9 @@
  * secret-reused: the same secret value in two environments, compared by HMAC
  * fingerprint (never by plaintext).
  */
-import { UNKNOWN_KEY, envLocation, valueOrigin } from "../env-values";
+import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, type Severity } from "../roles";
-import { locations, mergeSharedFindings, presentIn, secretsOf, sortStrings, type FindingDraft, type Rule } from "../rule-kit";
+import { locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
 
 export const secretReusedRule: Rule = {
   id: "secret-reused",
@@ -17,9 +17,7 @@ export const secretReusedRule: Rule = {
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
-      const keys = new Set<string>();
-      for (const p of present) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
-      for (const key of sortStrings([...keys])) {
+      for (const key of envKeysIn(ctx, group)) {
         const byPrint = new Map<string, { p: (typeof present)[number]; display: string | null }[]>();
         for (const p of present) {
           const raw = p.service.environment?.[key];

@@ -48,7 +48,7 @@ export function makeEnvironment(f: EnvironmentFixture): LoadedEnvironment {
     variables: f.variables ?? {},
     envSources,
     interpolations: {},
-    locations: { ...locations, ...(f.locations ?? {}) },
+    locations: new Map(Object.entries({ ...locations, ...(f.locations ?? {}) })),
     graph: { nodes: Object.keys(f.services).map((id) => ({ id, kind: "service" as const, ports: [], profiles: [] })), edges: [] },
     issues: [],
   };
