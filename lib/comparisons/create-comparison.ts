@@ -47,7 +47,8 @@ export const createComparisonInputSchema = z.strictObject({
 export type CreateComparisonInput = z.infer<typeof createComparisonInputSchema>;
 
 export interface CreateComparisonOptions {
-  db: Pick<Database, "prisma">;
+  /** the statement goes through the SQL driver (see store-revision.ts) */
+  db: Pick<Database, "sql">;
   /** validated here with `createComparisonInputSchema` */
   input: unknown;
   /** HMAC key of secret fingerprints (FINGERPRINT_KEY) */
@@ -90,7 +91,7 @@ export async function createComparison({ db, input, fingerprintKey, publicUrl }:
 
   // one statement: the comparison, revision 1 and its rows are stored together or not at all
   await storeRevision({
-    tx: db.prisma,
+    tx: db.sql,
     comparisonId: id,
     number: 1,
     analysis,

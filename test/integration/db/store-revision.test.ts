@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeUpload, type Analysis } from "@/lib/comparisons/analyze-upload";
-import { createComparison, parseCreateComparisonInput } from "@/lib/comparisons/create-comparison";
+import { createComparison, parseCreateComparisonInput, sha256Hex } from "@/lib/comparisons/create-comparison";
 import { storeRevision } from "@/lib/comparisons/store-revision";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -55,24 +55,32 @@ describe(`storeRevision (one statement) on ${testDbKind()}`, () => {
     await tdb?.drop();
   });
 
-  it("stores the comparison, the revision and every environment, file and finding row as analysed", async () => {
+  // creation sends the statement through the SQL driver, a new revision through Prisma's transaction client
+  const runners = [
+    { via: "the SQL driver", tx: () => db.sql },
+    { via: "a Prisma client", tx: () => db.prisma },
+  ];
+
+  it.each(runners)("stores the comparison, the revision and every environment, file and finding row as analysed (through $via)", async ({ via, tx }) => {
     const a = analysis();
     const createdAt = new Date("2026-01-02T03:04:05.678Z");
+    const comparisonId = `cmp-store-${via.replace(/\W+/g, "-")}`;
+    const reviewKeyHash = sha256Hex(comparisonId);
     const { id: revisionId } = await storeRevision({
-      tx: db.prisma,
-      comparisonId: "cmp-store-1",
+      tx: tx(),
+      comparisonId,
       number: 1,
       analysis: a,
       createdAt,
-      comparison: { title: "T", reviewKeyHash: "r".repeat(64), ownerTokenHash: "o".repeat(64) },
+      comparison: { title: "T", reviewKeyHash, ownerTokenHash: "o".repeat(64) },
     });
-    const comparison = await db.prisma.comparison.findUniqueOrThrow({ where: { id: "cmp-store-1" } });
-    expect(comparison).toMatchObject({ title: "T", reviewKeyHash: "r".repeat(64), ownerTokenHash: "o".repeat(64), expiresAt: null });
+    const comparison = await db.prisma.comparison.findUniqueOrThrow({ where: { id: comparisonId } });
+    expect(comparison).toMatchObject({ title: "T", reviewKeyHash, ownerTokenHash: "o".repeat(64), expiresAt: null });
     const revision = await db.prisma.revision.findUniqueOrThrow({
       where: { id: revisionId },
       include: { environments: { include: { files: true } }, findings: true },
     });
-    expect(revision).toMatchObject({ comparisonId: "cmp-store-1", number: 1, score: a.result.summary.score, createdAt });
+    expect(revision).toMatchObject({ comparisonId, number: 1, score: a.result.summary.score, createdAt });
     expect(revision.result).toEqual(a.result);
     expect(revision.models).toEqual(a.models);
     const envs = revision.environments.sort((x, y) => x.position - y.position);
@@ -90,7 +98,7 @@ describe(`storeRevision (one statement) on ${testDbKind()}`, () => {
     }
   });
 
-  it("stores nothing at all when any row of the statement fails", async () => {
+  it.each(runners)("stores nothing at all when any row of the statement fails (through $via)", async ({ tx }) => {
     const before = await counts(db);
     const a = analysis();
     const first = a.result.findings[0];
@@ -98,7 +106,7 @@ describe(`storeRevision (one statement) on ${testDbKind()}`, () => {
     // two findings with one fingerprint break the (revision, fingerprint) unique key: the last insert of the statement
     const broken: Analysis = { ...a, result: { ...a.result, findings: [...a.result.findings, first!] } };
     await expect(
-      storeRevision({ tx: db.prisma, comparisonId: "cmp-store-broken", number: 1, analysis: broken, comparison: { title: "", reviewKeyHash: "b".repeat(64), ownerTokenHash: "b".repeat(64) } }),
+      storeRevision({ tx: tx(), comparisonId: "cmp-store-broken", number: 1, analysis: broken, comparison: { title: "", reviewKeyHash: "b".repeat(64), ownerTokenHash: "b".repeat(64) } }),
     ).rejects.toThrow(/unique/i);
     expect(await counts(db)).toEqual(before);
   });
