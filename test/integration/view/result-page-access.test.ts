@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { PAGE_CAPABILITY_HEADER } from "@/lib/review/page-capability";
 import { testDbKind } from "../helpers/test-db";
 import { withAppServer } from "../helpers/app";
-import { callJson, type JsonAnswer } from "../helpers/call-json";
+import { callJson, createComparisonOver, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
 const KEY_REJECTED = "is not this comparison&#x27;s review key";
@@ -37,18 +37,13 @@ describe(`result page access and caching on ${testDbKind()}`, () => {
 
   const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
-  async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
-    const res = await call("POST", "/api/comparisons", {
-      body: {
-        environments: [
-          { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-          { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
-        ],
-      },
+  const create = () =>
+    createComparisonOver(app.server.url, {
+      environments: [
+        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
+        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
+      ],
     });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, reviewKey: new URL(res.body.reviewUrl, "http://x").searchParams.get("key") as string, ownerToken: res.body.ownerToken };
-  }
 
   async function page(p: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string }> {
     const res = await fetch(`${app.server.url}${p}`, { headers });

@@ -13,7 +13,7 @@ import { openDatabase } from "@/lib/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
 import { withAppServer } from "../helpers/app";
 import { startServer, type RunningServer } from "../helpers/server";
-import { callJson, type JsonAnswer } from "../helpers/call-json";
+import { callJson, createComparisonOver, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
 
@@ -69,18 +69,13 @@ describe(`result page cache on ${testDbKind()}`, () => {
   const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
   const page = (p: string, headers?: Record<string, string>) => get(app.server.url, p, headers);
 
-  async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
-    const res = await call("POST", "/api/comparisons", {
-      body: {
-        environments: [
-          { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-          { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
-        ],
-      },
+  const create = () =>
+    createComparisonOver(app.server.url, {
+      environments: [
+        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
+        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
+      ],
     });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, reviewKey: new URL(res.body.reviewUrl, "http://x").searchParams.get("key") as string, ownerToken: res.body.ownerToken };
-  }
 
   /** views until the page is a hit (the first view renders it) and returns that hit */
   async function cached(p: string): Promise<Page> {

@@ -10,7 +10,7 @@ import { openDatabase } from "@/lib/db/client";
 import { testDbKind } from "../helpers/test-db";
 import { withAppServer } from "../helpers/app";
 import { startServer } from "../helpers/server";
-import { callJson, type JsonAnswer } from "../helpers/call-json";
+import { callJson, createComparisonOver, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
 const SECRET = "s3cr3t-DJANGO-value-XYZ";
@@ -40,18 +40,13 @@ describe(`result page sections (files, models) on ${testDbKind()}`, () => {
 
   const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
-  async function create(): Promise<{ id: string; reviewKey: string; ownerToken: string }> {
-    const res = await call("POST", "/api/comparisons", {
-      body: {
-        environments: [
-          { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-          { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }, { name: "prod.env-sample", as: ".env.prod", content: prodEnv }] },
-        ],
-      },
+  const create = () =>
+    createComparisonOver(app.server.url, {
+      environments: [
+        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
+        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }, { name: "prod.env-sample", as: ".env.prod", content: prodEnv }] },
+      ],
     });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, reviewKey: new URL(res.body.reviewUrl, "http://x").searchParams.get("key") as string, ownerToken: res.body.ownerToken };
-  }
 
   it("answers the files of the revision with contents, in upload order, secrets masked in place", async () => {
     const c = await create();
