@@ -9,41 +9,18 @@ import { describe, expect, it } from "vitest";
 import { PAGE_CAPABILITY_HEADER } from "@/lib/review/page-capability";
 import { testDbKind } from "../helpers/test-db";
 import { withAppServer } from "../helpers/app";
+import { smallPairUpload } from "../helpers/small-pair";
 import { callJson, createComparisonOver, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
 const KEY_REJECTED = "is not this comparison&#x27;s review key";
-
-const devCompose = `services:
-  web:
-    build: .
-    command: python manage.py runserver 0.0.0.0:8000
-    environment:
-      SECRET_KEY: s3cr3t-DJANGO-value-XYZ
-`;
-const prodCompose = `services:
-  web:
-    image: example/app:1.2
-    command: gunicorn app.wsgi
-    environment:
-      SECRET_KEY: s3cr3t-DJANGO-value-XYZ
-    depends_on: [db]
-  db:
-    image: postgres:16
-`;
 
 describe(`result page access and caching on ${testDbKind()}`, () => {
   const app = withAppServer(ENV);
 
   const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
 
-  const create = () =>
-    createComparisonOver(app.server.url, {
-      environments: [
-        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
-      ],
-    });
+  const create = () => createComparisonOver(app.server.url, smallPairUpload());
 
   async function page(p: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string }> {
     const res = await fetch(`${app.server.url}${p}`, { headers });

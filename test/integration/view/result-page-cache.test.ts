@@ -12,29 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/test-db";
 import { withAppServer } from "../helpers/app";
+import { SMALL_PROD_COMPOSE, smallPairUpload } from "../helpers/small-pair";
 import { startServer, type RunningServer } from "../helpers/server";
 import { callJson, createComparisonOver, type JsonAnswer } from "../helpers/call-json";
 
 const ENV = { FINGERPRINT_KEY: "k".repeat(40) };
-
-const devCompose = `services:
-  web:
-    build: .
-    command: python manage.py runserver 0.0.0.0:8000
-    environment:
-      SECRET_KEY: s3cr3t-DJANGO-value-XYZ
-      DEBUG: "1"
-`;
-const prodCompose = `services:
-  web:
-    image: example/app:1.2
-    command: gunicorn app.wsgi
-    environment:
-      SECRET_KEY: s3cr3t-DJANGO-value-XYZ
-    depends_on: [db]
-  db:
-    image: postgres:16
-`;
 
 interface Page {
   status: number;
@@ -69,13 +51,7 @@ describe(`result page cache on ${testDbKind()}`, () => {
   const call = (method: string, p: string, options?: { secret?: string; body?: unknown }): Promise<JsonAnswer> => callJson(app.server.url, method, p, options);
   const page = (p: string, headers?: Record<string, string>) => get(app.server.url, p, headers);
 
-  const create = () =>
-    createComparisonOver(app.server.url, {
-      environments: [
-        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] },
-      ],
-    });
+  const create = () => createComparisonOver(app.server.url, smallPairUpload());
 
   /** views until the page is a hit (the first view renders it) and returns that hit */
   async function cached(p: string): Promise<Page> {
@@ -141,13 +117,7 @@ describe(`result page cache on ${testDbKind()}`, () => {
     expect(signed.html).toMatch(/approved for release by (<!-- -->)?Signer-After-Cached-View/);
     await cached(`/c/${c.id}`);
 
-    const upload = {
-      by: "Bo",
-      environments: [
-        { name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] },
-        { name: "prod", files: [{ name: "docker-compose.prod.yml", content: `${prodCompose}  cache:\n    image: redis:7\n` }] },
-      ],
-    };
+    const upload = { by: "Bo", ...smallPairUpload(`${SMALL_PROD_COMPOSE}  cache:\n    image: redis:7\n`) };
     expect((await call("POST", `/api/comparisons/${c.id}/revisions`, { secret: c.reviewKey, body: upload })).status).toBe(201);
     const revised = await page(`/c/${c.id}`);
     expect(revised.cache).toBe("miss");
@@ -240,7 +210,7 @@ describe(`result page with PAGE_CACHE_MB=0 on ${testDbKind()}`, () => {
 
   it("renders every view through Next, as before", async () => {
     const created = await callJson(server.url, "POST", "/api/comparisons", {
-      body: { environments: [{ name: "dev", files: [{ name: "docker-compose.yml", content: devCompose }] }, { name: "prod", files: [{ name: "docker-compose.prod.yml", content: prodCompose }] }] },
+      body: smallPairUpload(),
     });
     const id = created.body.id as string;
     const first = await get(server.url, `/c/${id}`);
