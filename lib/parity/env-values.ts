@@ -3,35 +3,22 @@
  * to point at, and whether the value is written literally in a file we were given.
  */
 import type { EnvValueSource } from "@/lib/compose/model";
-import type { ServiceGroup } from "./match-services";
-import { locate, presentIn, sortStrings, type EnvironmentView, type RuleContext } from "./rule-kit";
+import { locate, memoPerGroup, presentIn, sortStrings, type EnvironmentView } from "./rule-kit";
 import type { FindingLocation } from "./result-schema";
 
 /** `envSources[svc]["*"]`: the service reads an env file that was not given. */
 export const UNKNOWN_KEY = "*";
 
-const envKeysMemo = new WeakMap<RuleContext, { environments: EnvironmentView[]; byGroup: Map<ServiceGroup, readonly string[]> }>();
-
 /**
  * Every `environment` key the group's service has in some environment where it is present
- * (`presentIn`), but `UNKNOWN_KEY`, sorted as `list.sort()` sorts. Computed once per context
- * and group (several rules ask): callers must not modify the list.
+ * (`presentIn`), but `UNKNOWN_KEY`, sorted as `list.sort()` sorts. Several rules ask
+ * (memoPerGroup): callers must not modify the list.
  */
-export function envKeysIn(ctx: RuleContext, group: ServiceGroup): readonly string[] {
-  let memo = envKeysMemo.get(ctx);
-  if (!memo || memo.environments !== ctx.environments) {
-    memo = { environments: ctx.environments, byGroup: new Map() };
-    envKeysMemo.set(ctx, memo);
-  }
-  let out = memo.byGroup.get(group);
-  if (!out) {
-    const keys = new Set<string>();
-    for (const p of presentIn(ctx, group)) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
-    out = sortStrings([...keys]);
-    memo.byGroup.set(group, out);
-  }
-  return out;
-}
+export const envKeysIn = memoPerGroup((ctx, group): readonly string[] => {
+  const keys = new Set<string>();
+  for (const p of presentIn(ctx, group)) for (const k of Object.keys(p.service.environment ?? {})) if (k !== UNKNOWN_KEY) keys.add(k);
+  return sortStrings([...keys]);
+});
 
 export function envSource(view: EnvironmentView, service: string, key: string): EnvValueSource | undefined {
   return view.env.envSources?.[service]?.[key];

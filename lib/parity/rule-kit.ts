@@ -45,31 +45,36 @@ export interface PresentService {
   service: ServiceConfig;
 }
 
-const presentMemo = new WeakMap<RuleContext, { environments: EnvironmentView[]; byGroup: Map<ServiceGroup, readonly PresentService[]> }>();
-
 /**
- * Environments where the group's service is present, with its config. Computed once
- * per context and group (every rule asks): callers must not modify the list.
+ * `compute(ctx, group)` computed once per context and group, for what several rules
+ * ask of the same group: the memo follows the context (and its environments), so
+ * nothing outlives one comparison. Callers must not modify what it returns.
  */
-export function presentIn(ctx: RuleContext, group: ServiceGroup): readonly PresentService[] {
-  let memo = presentMemo.get(ctx);
-  if (!memo || memo.environments !== ctx.environments) {
-    memo = { environments: ctx.environments, byGroup: new Map() };
-    presentMemo.set(ctx, memo);
-  }
-  let out = memo.byGroup.get(group);
-  if (!out) {
-    const list: PresentService[] = [];
-    for (const view of ctx.environments) {
-      const name = group.names[view.name];
-      const service = name === undefined ? undefined : view.env.project.services?.[name];
-      if (name !== undefined && service) list.push({ view, name, service });
+export function memoPerGroup<T>(compute: (ctx: RuleContext, group: ServiceGroup) => T): (ctx: RuleContext, group: ServiceGroup) => T {
+  const memos = new WeakMap<RuleContext, { environments: EnvironmentView[]; byGroup: Map<ServiceGroup, T> }>();
+  return (ctx, group) => {
+    let memo = memos.get(ctx);
+    if (!memo || memo.environments !== ctx.environments) {
+      memo = { environments: ctx.environments, byGroup: new Map() };
+      memos.set(ctx, memo);
     }
-    out = list;
+    if (memo.byGroup.has(group)) return memo.byGroup.get(group) as T;
+    const out = compute(ctx, group);
     memo.byGroup.set(group, out);
-  }
-  return out;
+    return out;
+  };
 }
+
+/** Environments where the group's service is present, with its config (every rule asks; memoPerGroup). */
+export const presentIn = memoPerGroup((ctx, group): readonly PresentService[] => {
+  const list: PresentService[] = [];
+  for (const view of ctx.environments) {
+    const name = group.names[view.name];
+    const service = name === undefined ? undefined : view.env.project.services?.[name];
+    if (name !== undefined && service) list.push({ view, name, service });
+  }
+  return list;
+});
 
 /** Where `path` was written in one environment, falling back to the nearest known ancestor. */
 export function locate(view: EnvironmentView, path: readonly PathSegment[]): FindingLocation | undefined {
