@@ -4,6 +4,7 @@
  * both, with another severity, message or review status) and the number unchanged.
  */
 import type { PrismaClient } from "@/lib/db/client";
+import { diffFindingReviews } from "./diff-finding-reviews";
 import { findRevision } from "./find-revision";
 import type { FindingReview } from "./schemas";
 import { FINDING_REVIEW_SELECT, toFindingReview } from "./to-finding-review";
@@ -39,19 +40,7 @@ export async function compareRevisions({ prisma, comparisonId, from, to }: Compa
   const [ra, rb] = await Promise.all(
     [a, b].map((r) => prisma.revision.findUniqueOrThrow({ where: { id: r.id }, select: { score: true, findings: { select: FINDING_REVIEW_SELECT } } })),
   );
-  const before = new Map((ra?.findings ?? []).map((f) => [f.fingerprint, toFindingReview(f)]));
-  const after = new Map((rb?.findings ?? []).map((f) => [f.fingerprint, toFindingReview(f)]));
-  const diff: RevisionDiff = { from, to, scoreFrom: ra?.score ?? 0, scoreTo: rb?.score ?? 0, added: [], removed: [], changed: [], unchanged: 0 };
-  for (const [fp, f] of after) if (!before.has(fp)) diff.added.push(f);
-  for (const [fp, f] of before) {
-    const g = after.get(fp);
-    if (!g) {
-      diff.removed.push(f);
-      continue;
-    }
-    const fields = (["severity", "message", "status"] as const).filter((k) => f[k] !== g[k]);
-    if (fields.length) diff.changed.push({ fingerprint: fp, before: f, after: g, fields: [...fields] });
-    else diff.unchanged++;
-  }
-  return diff;
+  const before = (ra?.findings ?? []).map((f) => toFindingReview(f));
+  const after = (rb?.findings ?? []).map((f) => toFindingReview(f));
+  return { from, to, scoreFrom: ra?.score ?? 0, scoreTo: rb?.score ?? 0, ...diffFindingReviews({ before, after }) };
 }

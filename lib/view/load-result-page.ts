@@ -28,6 +28,7 @@ import { toActivityEntries } from "@/lib/review/to-activity-entries";
 import { toFindingReview } from "@/lib/review/to-finding-review";
 import { readResultPageState } from "./read-result-page-state";
 import { getRevisionCache, type CachedRevision, type RevisionCache } from "./revision-cache";
+import { diffFindingReviews } from "@/lib/review/diff-finding-reviews";
 
 export interface LoadResultPageOptions {
   db: Pick<Database, "sql">;
@@ -131,9 +132,8 @@ async function readRevisionBody(db: Pick<Database, "sql">, revisionId: string, c
 
 /** Findings only in this revision (added) and only in the previous one (removed: resolved), as compareRevisions tells them apart; by fingerprint. */
 function sincePrevious(current: FindingReview[], previous: FindingReview[]): { added: FindingReview[]; removed: FindingReview[] } {
-  const now = new Set(current.map((f) => f.fingerprint));
-  const before = new Set(previous.map((f) => f.fingerprint));
-  return { added: current.filter((f) => !before.has(f.fingerprint)), removed: previous.filter((f) => !now.has(f.fingerprint)) };
+  const { added, removed } = diffFindingReviews({ before: previous, after: current });
+  return { added, removed };
 }
 
 export async function loadResultPage({ db, id, revision, access, now = new Date(), cache = getRevisionCache() }: LoadResultPageOptions): Promise<LoadResultPageResult> {

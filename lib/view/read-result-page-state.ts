@@ -18,6 +18,11 @@ import type { CapabilityRow } from "@/lib/review/decide-capability";
 /** entries of the activity log the page shows (listActivity's limit) */
 export const RESULT_PAGE_ACTIVITY_LIMIT = 200;
 
+/** a revision's findings with their review state, as listFindingReviews orders them */
+const FINDINGS_JSON = `json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
+      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
+      ORDER BY fingerprint)`;
+
 // $1 comparison id, $2 revision number or null (the latest), $3 activity limit
 const SQL = `
 WITH r AS (
@@ -32,13 +37,9 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'score', score) ORDER BY number), '[]'::json)
      FROM revision WHERE comparison_id = $1) AS revisions,
   (SELECT json_build_object('id', id, 'number', number, 'createdAt', created_at) FROM r) AS revision,
-  (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
-      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
-      ORDER BY fingerprint), '[]'::json)
+  (SELECT coalesce(${FINDINGS_JSON}, '[]'::json)
      FROM finding WHERE revision_id = (SELECT id FROM r)) AS findings,
-  (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'rule', rule, 'severity', severity, 'service', service, 'key', key,
-      'message', message, 'status', status, 'statusReason', status_reason, 'statusBy', status_by, 'statusAt', status_at, 'version', version)
-      ORDER BY fingerprint), '[]'::json)
+  (SELECT coalesce(${FINDINGS_JSON}, '[]'::json)
      FROM finding WHERE revision_id = (SELECT p.id FROM revision p, r WHERE p.comparison_id = $1 AND p.number = r.number - 1)) AS "previousFindings",
   (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'note', note, 'createdAt', created_at) ORDER BY created_at DESC, id ASC), '[]'::json)
      FROM sign_off WHERE revision_id = (SELECT id FROM r)) AS "signOffs",
