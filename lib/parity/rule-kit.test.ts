@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoPerGroup, presentIn } from "./rule-kit";
+import { createSharedFindings, memoPerGroup, presentIn, type FindingDraft } from "./rule-kit";
 import { makeContext, makeEnvironment } from "./testing/make-environment";
 
 describe("memoPerGroup", () => {
@@ -57,5 +57,52 @@ describe("presentIn", () => {
       ["dev", "a"],
       ["prod", "b"],
     ]);
+  });
+});
+
+describe("createSharedFindings", () => {
+  const at = (env: string, line: number) => ({ env, file: ".env", line, col: 1 });
+  const finding = (service: string | null, line: number, envs = ["dev", "prod"]): FindingDraft => ({
+    rule: "hardcoded-secret",
+    factor: "III",
+    severity: "high",
+    service,
+    key: "DB_PASSWORD",
+    environments: envs,
+    values: [],
+    message: `\`DB_PASSWORD\` of \`${service}\` is written in .env.`,
+    fix: "Move it.",
+    locations: envs.map((e) => at(e, line)),
+  });
+
+  it("builds one finding per place and names the other services that share it", () => {
+    const shared = createSharedFindings();
+    let built = 0;
+    for (const svc of ["api", "worker", "cron"]) {
+      const f = finding(svc, 3);
+      shared.add(f, () => {
+        built++;
+        return f;
+      });
+    }
+    shared.push(finding("web", 4));
+    const out = shared.done();
+    expect(built).toBe(1);
+    expect(out.map((f) => [f.service, f.message])).toEqual([
+      ["api", "`DB_PASSWORD` of `api` is written in .env (also used by `worker`, `cron`)."],
+      ["web", "`DB_PASSWORD` of `web` is written in .env."],
+    ]);
+  });
+
+  it("keeps apart findings in other environments, and those without a service or a location", () => {
+    const shared = createSharedFindings();
+    shared.push(finding("api", 3));
+    shared.push(finding("worker", 3, ["prod", "dev"])); // the same environments in another order: shared
+    shared.push(finding("cron", 3, ["dev"]));
+    shared.push(finding(null, 3));
+    shared.push(finding(null, 3));
+    shared.push({ ...finding("a", 3), locations: [] });
+    shared.push({ ...finding("b", 3), locations: [] });
+    expect(shared.done().map((f) => f.service)).toEqual(["api", "cron", null, null, "a", "b"]);
   });
 });

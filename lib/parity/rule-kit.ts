@@ -158,31 +158,56 @@ export function sortStrings<T>(list: T[]): T[] {
   return list;
 }
 
+/** What decides whether two findings of a rule are one shared finding (see `createSharedFindings`). */
+export type FindingPlace = Pick<FindingDraft, "rule" | "service" | "key" | "severity" | "environments" | "locations">;
+
+export interface SharedFindings {
+  /**
+   * Adds the finding `place` stands for: built by `build` (which must return a finding with
+   * `place`'s fields) unless a finding of the same key written at the same places was added
+   * before, which then only names this service too.
+   */
+  add: (place: FindingPlace, build: () => FindingDraft) => void;
+  /** Adds a finding already built (merged like the others). */
+  push: (finding: FindingDraft) => void;
+  /** The findings in the order they were first added, merged ones naming the other services. */
+  done: () => FindingDraft[];
+}
+
 /**
- * Merges findings of one rule that point at the same key written at the same places
- * (an env file shared by several services): one finding, naming the other services.
+ * Findings of one rule that point at the same key written at the same places (an env
+ * file shared by several services) become one finding, naming the other services. Only
+ * the first finding of a place is built: a rule that finds the same secret in 300 services
+ * builds one finding, not 300 to be merged.
  */
-export function mergeSharedFindings(findings: FindingDraft[]): FindingDraft[] {
+export function createSharedFindings(): SharedFindings {
   const out: FindingDraft[] = [];
   const byPlace = new Map<string, { finding: FindingDraft; others: string[] }>();
-  for (const f of findings) {
-    if (!f.locations.length || f.service === null) {
-      out.push(f);
-      continue;
+  const add = (place: FindingPlace, build: () => FindingDraft) => {
+    if (!place.locations.length || place.service === null) {
+      out.push(build());
+      return;
     }
-    const place = JSON.stringify([f.rule, f.key, f.severity, sortStrings([...f.environments]), sortStrings(f.locations.map((l) => `${l.env}:${l.file}:${l.line}`))]);
-    const seen = byPlace.get(place);
+    const key = JSON.stringify([place.rule, place.key, place.severity, sortStrings([...place.environments]), sortStrings(place.locations.map((l) => `${l.env}:${l.file}:${l.line}`))]);
+    const seen = byPlace.get(key);
     if (seen) {
-      seen.others.push(f.service);
-      continue;
+      seen.others.push(place.service);
+      return;
     }
-    const entry = { finding: { ...f }, others: [] as string[] };
-    byPlace.set(place, entry);
+    const entry = { finding: build(), others: [] as string[] };
+    byPlace.set(key, entry);
     out.push(entry.finding);
-  }
-  for (const { finding, others } of byPlace.values()) {
-    if (!others.length) continue;
-    finding.message = `${finding.message.replace(/\.$/, "")} (also used by ${others.map((o) => `\`${o}\``).join(", ")}).`;
-  }
-  return out;
+  };
+  return {
+    add,
+    push: (finding) => add(finding, () => finding),
+    done() {
+      for (const { finding, others } of byPlace.values()) {
+        if (!others.length) continue;
+        finding.message = `${finding.message.replace(/\.$/, "")} (also used by ${others.map((o) => `\`${o}\``).join(", ")}).`;
+      }
+      byPlace.clear();
+      return out;
+    },
+  };
 }
