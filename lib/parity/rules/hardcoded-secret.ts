@@ -5,8 +5,8 @@
  */
 import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { createSharedFindings, findingValue, locate, locations, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
-import type { FindingLocation, FindingValue } from "../result-schema";
+import { createSharedFindings, findingValue, locate, locations, presentIn, secretsOf, type Rule } from "../rule-kit";
+import type { FindingLocation } from "../result-schema";
 
 const STRENGTH_WORDS = {
   "known-default": "a well-known default",
