@@ -87,12 +87,24 @@ export function locate(view: EnvironmentView, path: readonly PathSegment[]): Fin
   return undefined;
 }
 
+/** A location whose dedup key below is equal exactly when its four fields are (`===`). */
+function plainLocation(l: FindingLocation): boolean {
+  return typeof l.env === "string" && typeof l.file === "string" && Number.isFinite(l.line) && Number.isFinite(l.col) && !l.env.includes("\0") && !l.file.includes("\0");
+}
+
 export function locations(...locs: (FindingLocation | undefined)[]): FindingLocation[] {
   if (locs.length === 1) {
     // nothing to deduplicate (the key below is only built, and so checked, for plain fields)
     const l = locs[0];
     if (!l) return [];
     if (typeof l.env === "string" && typeof l.file === "string" && typeof l.line === "number" && typeof l.col === "number") return [l];
+  } else if (locs.length <= 8 && locs.every((l) => !l || plainLocation(l))) {
+    // the few locations of a finding: compared field by field, as the keys below would compare
+    const out: FindingLocation[] = [];
+    for (const l of locs) {
+      if (l && !out.some((o) => o.env === l.env && o.file === l.file && o.line === l.line && o.col === l.col)) out.push(l);
+    }
+    return out;
   }
   const seen = new Set<string>();
   const out: FindingLocation[] = [];
