@@ -186,6 +186,24 @@ export interface SharedFindings {
   done: () => FindingDraft[];
 }
 
+/** Characters `placeKey` separates with; a place whose strings hold one is keyed by its JSON instead. */
+const SEPARATORS = /[\u0000-\u0002]/;
+
+/**
+ * One string per place, equal exactly when the rule, key, severity, sorted environments and sorted
+ * `env:file:line` of the locations are: joined with separators the strings do not hold, else as JSON.
+ */
+function placeKey(place: FindingPlace): string {
+  const envs = sortStrings([...place.environments]);
+  const locs = sortStrings(place.locations.map((l) => `${l.env}:${l.file}:${l.line}`));
+  const key = place.key === null ? "\u0001" : place.key;
+  const joined = `${place.rule}\u0000${key}\u0000${place.severity}\u0000${envs.length}\u0000${envs.join("\u0000")}\u0001${locs.join("\u0000")}`;
+  if (!SEPARATORS.test(place.rule) && (place.key === null || !SEPARATORS.test(place.key)) && !SEPARATORS.test(place.severity) && !envs.some((e) => SEPARATORS.test(e)) && !locs.some((l) => SEPARATORS.test(l))) {
+    return joined;
+  }
+  return `\u0002${JSON.stringify([place.rule, place.key, place.severity, envs, locs])}`;
+}
+
 /**
  * Findings of one rule that point at the same key written at the same places (an env
  * file shared by several services) become one finding, naming the other services. Only
@@ -200,7 +218,7 @@ export function createSharedFindings(): SharedFindings {
       out.push(build());
       return;
     }
-    const key = JSON.stringify([place.rule, place.key, place.severity, sortStrings([...place.environments]), sortStrings(place.locations.map((l) => `${l.env}:${l.file}:${l.line}`))]);
+    const key = placeKey(place);
     const seen = byPlace.get(key);
     if (seen) {
       seen.others.push(place.service);
