@@ -9,7 +9,7 @@ import { matchServices, type ServiceGroup } from "./match-services";
 import { createDeepScrub, createScrubber, type DeepScrub } from "./redact";
 import { RESULT_VERSION, type Finding, type ParityResult, type ServiceCell } from "./result-schema";
 import { inferRole, severityRank, type Role } from "./roles";
-import { commandString, secretsOf, sortStrings, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
+import { commandString, compareLocale, compareLocaleNumeric, secretsOf, sortStrings, type EnvironmentView, type FindingDraft, type RuleContext } from "./rule-kit";
 import { RULES } from "./rules";
 import type { SecretMemo } from "./secret-memo";
 import { summarizeFindings } from "./score";
@@ -259,11 +259,11 @@ function compareUnsafe({ environments, fingerprintKey }: CompareEnvironmentsOpti
   // services and keys ordered as `localeCompare` orders them (the second numerically), each distinct string collated once
   const serviceOrder = collationRanks(
     drafts.map((d) => d.service ?? ""),
-    new Intl.Collator().compare,
+    compareLocale,
   );
   const keyOrder = collationRanks(
     drafts.map((d) => d.key ?? ""),
-    new Intl.Collator(undefined, { numeric: true }).compare,
+    compareLocaleNumeric,
   );
   const sortKeys = new Map(
     drafts.map((d) => [d, [-severityRank(d.severity), ruleOrder.get(d.rule) ?? 0, serviceOrder.get(d.service ?? "") ?? 0, keyOrder.get(d.key ?? "") ?? 0]] as const),

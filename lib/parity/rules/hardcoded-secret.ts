@@ -5,7 +5,7 @@
  */
 import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { createSharedFindings, findingValue, locate, locations, presentIn, secretsOf, type Rule } from "../rule-kit";
+import { compareLocale, createSharedFindings, findingValue, locate, locations, presentIn, secretsOf, type Rule } from "../rule-kit";
 import type { FindingLocation } from "../result-schema";
 
 const STRENGTH_WORDS = {
@@ -168,8 +168,7 @@ export const hardcodedSecretRule: Rule = {
         else byVar.set(name, [hit]);
       }
     }
-    const byName = new Intl.Collator().compare; // what `localeCompare` uses, built once
-    for (const [name, hits] of [...byVar].sort(([a], [b]) => byName(a, b))) {
+    for (const [name, hits] of [...byVar].sort(([a], [b]) => compareLocale(a, b))) {
       let severity: Severity = "info";
       for (const h of hits) {
         const c = classify(name, h.value);
