@@ -106,3 +106,30 @@ describe("createSharedFindings", () => {
     expect(shared.done().map((f) => f.service)).toEqual(["api", "cron", null, null, "a", "b"]);
   });
 });
+
+describe("createSharedFindings places", () => {
+  const base = (service: string, key: string, envs: string[]): FindingDraft => ({
+    rule: "secret-reused",
+    factor: "III",
+    severity: "high",
+    service,
+    key,
+    environments: envs,
+    values: [],
+    message: `${service}.`,
+    fix: "",
+    locations: [{ env: "x", file: "f", line: 1, col: 1 }],
+  });
+
+  it("tells places apart exactly when names hold the characters places are joined with", () => {
+    const shared = createSharedFindings();
+    // joined naively with NUL, these two places would read the same
+    shared.push(base("a", "K\u0000high\u00001", ["x"]));
+    shared.push(base("b", "K", ["high\u00001\u0000x"]));
+    shared.push(base("c", "K\u0000high\u00001", ["x"]));
+    expect(shared.done().map((f) => [f.service, f.message])).toEqual([
+      ["a", "a (also used by `c`)."],
+      ["b", "b."],
+    ]);
+  });
+});
