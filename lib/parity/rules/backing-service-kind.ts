@@ -44,12 +44,14 @@ const COMPATIBLE: [BackingTech, BackingTech][] = [
 
 /** Every scheme above needs a `:`, every setting names django: values with neither are none of them. */
 const MAYBE_SETTING = /django/i;
+/** Every scheme above starts with one of these (`http://...` is none of them). */
+const SCHEME_START = /^(postgres|postgis|pgsql|mysql|mariadb|mongodb|sqlite|redis|valkey|memcache|amqp|kafka|nats|smtp)/i;
 
 export function techOfValue(value: string): BackingTech | undefined {
   if (!value.includes(":") && !MAYBE_SETTING.test(value)) return undefined;
   const v = value.trim().replace(/^["']|["']$/g, "");
-  for (const [re, tech] of SCHEMES) if (re.test(v)) return tech;
-  for (const [re, tech] of SETTINGS) if (re.test(v)) return tech;
+  if (SCHEME_START.test(v)) for (const [re, tech] of SCHEMES) if (re.test(v)) return tech;
+  if (MAYBE_SETTING.test(v)) for (const [re, tech] of SETTINGS) if (re.test(v)) return tech;
   return undefined;
 }
 
