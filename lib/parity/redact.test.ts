@@ -64,6 +64,19 @@ describe("redact", () => {
     expect(scrub("postgres:15 pw")).toBe("postgres:15 pw");
   });
 
+  it("asks for the project's names only when some value is long enough to be scrubbed", () => {
+    let asked = 0;
+    const names = () => {
+      asked++;
+      return ["django-secret-name"];
+    };
+    expect(createScrubber(["pw", "secret"], { names })("pw secret")).toBe("pw secret");
+    expect(asked).toBe(0);
+    const scrub = createScrubber(["django-secret-name", "another-secret-1"], { names });
+    expect(asked).toBe(1);
+    expect(scrub("django-secret-name another-secret-1")).toBe("django-secret-name ••••");
+  });
+
   it("masks secrets written on a command line", () => {
     expect(maskCommandSecrets("redis-server --requirepass H733Kdjndks81 --appendonly yes")).toBe("redis-server --requirepass •••• --appendonly yes");
     expect(maskCommandSecrets("sh -c 'SECRET_KEY=abc123 gunicorn app'")).toBe("sh -c 'SECRET_KEY=•••• gunicorn app'");

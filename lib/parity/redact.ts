@@ -66,11 +66,16 @@ const NAME_LIKE_DEFAULTS = new Set(["postgres", "mysql", "mariadb", "mongodb", "
 /** The scrubber when there is nothing to scrub. */
 const unchanged = (s: string): string => s;
 
-export function createScrubber(secrets: Iterable<string>, { names = [] }: { names?: Iterable<string> } = {}): (s: string) => string {
-  // values that are also names in the project (a service, a part of an image name) stay visible there
-  const exempt = new Set([...NAME_LIKE_DEFAULTS, ...[...names].map((n) => n.toLowerCase())]);
-  const list = [...new Set([...secrets].map((s) => s.trim()))]
-    .filter((s) => s.length >= 8 || (s.length >= 6 && /[^a-z]/.test(s)))
+export function createScrubber(
+  secrets: Iterable<string>,
+  { names = [] }: { names?: Iterable<string> | (() => Iterable<string>) } = {},
+): (s: string) => string {
+  const long = [...new Set([...secrets].map((s) => s.trim()))].filter((s) => s.length >= 8 || (s.length >= 6 && /[^a-z]/.test(s)));
+  if (!long.length) return unchanged;
+  // values that are also names in the project (a service, a part of an image name) stay visible there;
+  // `names` may be a function, called only when some value is long enough to be scrubbed
+  const exempt = new Set([...NAME_LIKE_DEFAULTS, ...[...(typeof names === "function" ? names() : names)].map((n) => n.toLowerCase())]);
+  const list = long
     .filter((s) => !exempt.has(s.toLowerCase()))
     // template markers (`{{ cookiecutter.x }}`, `<your-key>`) are not secrets
     .filter((s) => !/^(\{\{.*\}\}|<[^>]+>)$/.test(s))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoPerGroup, presentIn } from "./rule-kit";
+import { createSharedFindings, memoPerGroup, presentIn, type FindingDraft } from "./rule-kit";
 import { makeContext, makeEnvironment } from "./testing/make-environment";
 
 describe("memoPerGroup", () => {
@@ -56,6 +56,80 @@ describe("presentIn", () => {
     expect(web && presentIn(ctx, web).map((p) => [p.view.name, p.service.image])).toEqual([
       ["dev", "a"],
       ["prod", "b"],
+    ]);
+  });
+});
+
+describe("createSharedFindings", () => {
+  const at = (env: string, line: number) => ({ env, file: ".env", line, col: 1 });
+  const finding = (service: string | null, line: number, envs = ["dev", "prod"]): FindingDraft => ({
+    rule: "hardcoded-secret",
+    factor: "III",
+    severity: "high",
+    service,
+    key: "DB_PASSWORD",
+    environments: envs,
+    values: [],
+    message: `\`DB_PASSWORD\` of \`${service}\` is written in .env.`,
+    fix: "Move it.",
+    locations: envs.map((e) => at(e, line)),
+  });
+
+  it("builds one finding per place and names the other services that share it", () => {
+    const shared = createSharedFindings();
+    let built = 0;
+    for (const svc of ["api", "worker", "cron"]) {
+      const f = finding(svc, 3);
+      shared.add(f, () => {
+        built++;
+        return f;
+      });
+    }
+    shared.push(finding("web", 4));
+    const out = shared.done();
+    expect(built).toBe(1);
+    expect(out.map((f) => [f.service, f.message])).toEqual([
+      ["api", "`DB_PASSWORD` of `api` is written in .env (also used by `worker`, `cron`)."],
+      ["web", "`DB_PASSWORD` of `web` is written in .env."],
+    ]);
+  });
+
+  it("keeps apart findings in other environments, and those without a service or a location", () => {
+    const shared = createSharedFindings();
+    shared.push(finding("api", 3));
+    shared.push(finding("worker", 3, ["prod", "dev"])); // the same environments in another order: shared
+    shared.push(finding("cron", 3, ["dev"]));
+    shared.push(finding(null, 3));
+    shared.push(finding(null, 3));
+    shared.push({ ...finding("a", 3), locations: [] });
+    shared.push({ ...finding("b", 3), locations: [] });
+    expect(shared.done().map((f) => f.service)).toEqual(["api", "cron", null, null, "a", "b"]);
+  });
+});
+
+describe("createSharedFindings places", () => {
+  const base = (service: string, key: string, envs: string[]): FindingDraft => ({
+    rule: "secret-reused",
+    factor: "III",
+    severity: "high",
+    service,
+    key,
+    environments: envs,
+    values: [],
+    message: `${service}.`,
+    fix: "",
+    locations: [{ env: "x", file: "f", line: 1, col: 1 }],
+  });
+
+  it("tells places apart exactly when names hold the characters places are joined with", () => {
+    const shared = createSharedFindings();
+    // joined naively with NUL, these two places would read the same
+    shared.push(base("a", "K\u0000high\u00001", ["x"]));
+    shared.push(base("b", "K", ["high\u00001\u0000x"]));
+    shared.push(base("c", "K\u0000high\u00001", ["x"]));
+    expect(shared.done().map((f) => [f.service, f.message])).toEqual([
+      ["a", "a (also used by `c`)."],
+      ["b", "b."],
     ]);
   });
 });

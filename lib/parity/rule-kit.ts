@@ -87,12 +87,24 @@ export function locate(view: EnvironmentView, path: readonly PathSegment[]): Fin
   return undefined;
 }
 
+/** A location whose dedup key below is equal exactly when its four fields are (`===`). */
+function plainLocation(l: FindingLocation): boolean {
+  return typeof l.env === "string" && typeof l.file === "string" && Number.isFinite(l.line) && Number.isFinite(l.col) && !l.env.includes("\0") && !l.file.includes("\0");
+}
+
 export function locations(...locs: (FindingLocation | undefined)[]): FindingLocation[] {
   if (locs.length === 1) {
     // nothing to deduplicate (the key below is only built, and so checked, for plain fields)
     const l = locs[0];
     if (!l) return [];
     if (typeof l.env === "string" && typeof l.file === "string" && typeof l.line === "number" && typeof l.col === "number") return [l];
+  } else if (locs.length <= 8 && locs.every((l) => !l || plainLocation(l))) {
+    // the few locations of a finding: compared field by field, as the keys below would compare
+    const out: FindingLocation[] = [];
+    for (const l of locs) {
+      if (l && !out.some((o) => o.env === l.env && o.file === l.file && o.line === l.line && o.col === l.col)) out.push(l);
+    }
+    return out;
   }
   const seen = new Set<string>();
   const out: FindingLocation[] = [];
@@ -139,6 +151,13 @@ export function commandString(cmd: string[] | null | undefined): string | null {
 }
 
 /**
+ * What `a.localeCompare(b)` compares by (and with `{ numeric: true }`), built once: a collator
+ * costs far more to build than to use, and the default locale does not change while a process runs.
+ */
+export const compareLocale = new Intl.Collator().compare;
+export const compareLocaleNumeric = new Intl.Collator(undefined, { numeric: true }).compare;
+
+/**
  * Sorts a list of strings in place exactly as `list.sort()` does (UTF-16 code unit
  * order, stable), by insertion for short lists, which spares the allocations of the
  * built-in sort on the many small lists a comparison sorts.
@@ -158,31 +177,74 @@ export function sortStrings<T>(list: T[]): T[] {
   return list;
 }
 
+/** What decides whether two findings of a rule are one shared finding (see `createSharedFindings`). */
+export type FindingPlace = Pick<FindingDraft, "rule" | "service" | "key" | "severity" | "environments" | "locations">;
+
+export interface SharedFindings {
+  /**
+   * Adds the finding `place` stands for: built by `build` (which must return a finding with
+   * `place`'s fields) unless a finding of the same key written at the same places was added
+   * before, which then only names this service too.
+   */
+  add: (place: FindingPlace, build: () => FindingDraft) => void;
+  /** Adds a finding already built (merged like the others). */
+  push: (finding: FindingDraft) => void;
+  /** The findings in the order they were first added, merged ones naming the other services. */
+  done: () => FindingDraft[];
+}
+
+/** Characters `placeKey` separates with; a place whose strings hold one is keyed by its JSON instead. */
+const SEPARATORS = /[\u0000-\u0002]/;
+
 /**
- * Merges findings of one rule that point at the same key written at the same places
- * (an env file shared by several services): one finding, naming the other services.
+ * One string per place, equal exactly when the rule, key, severity, sorted environments and sorted
+ * `env:file:line` of the locations are: joined with separators the strings do not hold, else as JSON.
  */
-export function mergeSharedFindings(findings: FindingDraft[]): FindingDraft[] {
+function placeKey(place: FindingPlace): string {
+  const envs = sortStrings([...place.environments]);
+  const locs = sortStrings(place.locations.map((l) => `${l.env}:${l.file}:${l.line}`));
+  const key = place.key === null ? "\u0001" : place.key;
+  const joined = `${place.rule}\u0000${key}\u0000${place.severity}\u0000${envs.length}\u0000${envs.join("\u0000")}\u0001${locs.join("\u0000")}`;
+  if (!SEPARATORS.test(place.rule) && (place.key === null || !SEPARATORS.test(place.key)) && !SEPARATORS.test(place.severity) && !envs.some((e) => SEPARATORS.test(e)) && !locs.some((l) => SEPARATORS.test(l))) {
+    return joined;
+  }
+  return `\u0002${JSON.stringify([place.rule, place.key, place.severity, envs, locs])}`;
+}
+
+/**
+ * Findings of one rule that point at the same key written at the same places (an env
+ * file shared by several services) become one finding, naming the other services. Only
+ * the first finding of a place is built: a rule that finds the same secret in 300 services
+ * builds one finding, not 300 to be merged.
+ */
+export function createSharedFindings(): SharedFindings {
   const out: FindingDraft[] = [];
   const byPlace = new Map<string, { finding: FindingDraft; others: string[] }>();
-  for (const f of findings) {
-    if (!f.locations.length || f.service === null) {
-      out.push(f);
-      continue;
+  const add = (place: FindingPlace, build: () => FindingDraft) => {
+    if (!place.locations.length || place.service === null) {
+      out.push(build());
+      return;
     }
-    const place = JSON.stringify([f.rule, f.key, f.severity, sortStrings([...f.environments]), sortStrings(f.locations.map((l) => `${l.env}:${l.file}:${l.line}`))]);
-    const seen = byPlace.get(place);
+    const key = placeKey(place);
+    const seen = byPlace.get(key);
     if (seen) {
-      seen.others.push(f.service);
-      continue;
+      seen.others.push(place.service);
+      return;
     }
-    const entry = { finding: { ...f }, others: [] as string[] };
-    byPlace.set(place, entry);
+    const entry = { finding: build(), others: [] as string[] };
+    byPlace.set(key, entry);
     out.push(entry.finding);
-  }
-  for (const { finding, others } of byPlace.values()) {
-    if (!others.length) continue;
-    finding.message = `${finding.message.replace(/\.$/, "")} (also used by ${others.map((o) => `\`${o}\``).join(", ")}).`;
-  }
-  return out;
+  };
+  return {
+    add,
+    push: (finding) => add(finding, () => finding),
+    done() {
+      for (const { finding, others } of byPlace.values()) {
+        if (!others.length) continue;
+        finding.message = `${finding.message.replace(/\.$/, "")} (also used by ${others.map((o) => `\`${o}\``).join(", ")}).`;
+      }
+      byPlace.clear();
+      return out;
+    },
+  };
 }

@@ -1,12 +1,12 @@
 /**
  * Secret judgements memoised for one comparison: each distinct (key, value) pair is
- * classified and redacted once, and each distinct value fingerprinted once, however
+ * classified and redacted once (each key name judged once), and each distinct value fingerprinted once, however
  * many rules look at it. A memo lives as long as its comparison (one per
  * `RuleContext`, see `secretsOf` in rule-kit.ts); it never outlives the key it was
  * made with. Results are shared between callers and must not be mutated.
  */
 import { redactValue, type RedactedValue } from "./redact";
-import { classifySecret, fingerprintSecret, type SecretClassification } from "./secrets";
+import { classifySecret, fingerprintSecret, isSecretKey, type SecretClassification } from "./secrets";
 
 export interface SecretMemo {
   classify: (key: string, value: string | null | undefined) => SecretClassification;
@@ -40,7 +40,17 @@ export function createSecretMemo({ fingerprintKey }: { fingerprintKey: Uint8Arra
     }
     return f;
   };
-  const classifyString = memo2((key, value) => classifySecret({ key, value }));
+  // a key name is judged once, however many values it has (SERVICE_NAME in 300 services)
+  const secretKeys = new Map<string, boolean>();
+  const secretKey = (key: string) => {
+    let b = secretKeys.get(key);
+    if (b === undefined) {
+      b = isSecretKey(key);
+      secretKeys.set(key, b);
+    }
+    return b;
+  };
+  const classifyString = memo2((key, value) => classifySecret({ key, value, secretKey }));
   const redactString = memo2((key, value) => redactValue({ key, value, fingerprintKey, classify: classifyString, fingerprint }));
   return {
     classify: (key, value) => (typeof value === "string" ? classifyString(key, value) : classifySecret({ key, value })),

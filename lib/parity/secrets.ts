@@ -158,14 +158,23 @@ function isReference(value: string): boolean {
 }
 
 /** Classifies one key/value pair (the key may be empty for a bare value). */
-export function classifySecret({ key, value }: { key: string; value: string | null | undefined }): SecretClassification {
+export function classifySecret({
+  key,
+  value,
+  secretKey = isSecretKey,
+}: {
+  key: string;
+  value: string | null | undefined;
+  /** `isSecretKey`, or the same memoised (a comparison judges each key name once, see secret-memo.ts) */
+  secretKey?: (key: string) => boolean;
+}): SecretClassification {
   const none: SecretClassification = { secret: false, reasons: [], strength: "literal", parts: [] };
   if (value === null || value === undefined) return none;
   const v = value.trim();
   if (isReference(v)) return none;
   const reasons: SecretReason[] = [];
   const urlCreds = findUrlCredentials(v);
-  const byKey = key !== "" && isSecretKey(key);
+  const byKey = key !== "" && secretKey(key);
   if (byKey) reasons.push("key-name");
   if (urlCreds.length) reasons.push("url-credentials");
   const entropy = looksHighEntropy(v);

@@ -44,12 +44,14 @@ const COMPATIBLE: [BackingTech, BackingTech][] = [
 
 /** Every scheme above needs a `:`, every setting names django: values with neither are none of them. */
 const MAYBE_SETTING = /django/i;
+/** Every scheme above starts with one of these (`http://...` is none of them). */
+const SCHEME_START = /^(postgres|postgis|pgsql|mysql|mariadb|mongodb|sqlite|redis|valkey|memcache|amqp|kafka|nats|smtp)/i;
 
 export function techOfValue(value: string): BackingTech | undefined {
   if (!value.includes(":") && !MAYBE_SETTING.test(value)) return undefined;
   const v = value.trim().replace(/^["']|["']$/g, "");
-  for (const [re, tech] of SCHEMES) if (re.test(v)) return tech;
-  for (const [re, tech] of SETTINGS) if (re.test(v)) return tech;
+  if (SCHEME_START.test(v)) for (const [re, tech] of SCHEMES) if (re.test(v)) return tech;
+  if (MAYBE_SETTING.test(v)) for (const [re, tech] of SETTINGS) if (re.test(v)) return tech;
   return undefined;
 }
 
@@ -59,23 +61,36 @@ interface Sighting {
   loc?: FindingLocation;
 }
 
+/** Sightings kept per category (the first ones; a sighting past them is not described at all). */
+const MAX_SIGHTINGS = 20;
+
 function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
   const out = new Map<Category, Sighting[]>();
-  const add = (s: Sighting) => {
-    const cat = BACKING_CATEGORY[s.tech];
-    const list = out.get(cat) ?? [];
-    if (list.length < 20) list.push(s);
-    out.set(cat, list);
+  /** the list `tech`'s next sighting goes to, or undefined when it is full */
+  const listFor = (tech: BackingTech): Sighting[] | undefined => {
+    const cat = BACKING_CATEGORY[tech];
+    let list = out.get(cat);
+    if (!list) {
+      list = [];
+      out.set(cat, list);
+    }
+    return list.length < MAX_SIGHTINGS ? list : undefined;
   };
+  // services often share values (the same DATABASE_URL): each distinct value is judged once
+  const techs = new Map<string, BackingTech | undefined>();
   for (const [name, svc] of Object.entries(view.env.project.services ?? {})) {
     const tech = backingTechOfImage(svc.image);
-    if (tech) add({ tech, how: `service \`${name}\` (${svc.image})`, loc: locate(view, ["services", name, "image"]) });
+    if (tech) listFor(tech)?.push({ tech, how: `service \`${name}\` (${svc.image})`, loc: locate(view, ["services", name, "image"]) });
     const environment = svc.environment ?? {};
     for (const key of Object.keys(environment)) {
       const value = environment[key];
       if (typeof value !== "string") continue;
-      const t = techOfValue(value);
-      if (t) add({ tech: t, how: `\`${key}\` of \`${name}\``, loc: envLocation(view, name, key) });
+      let t = techs.get(value);
+      if (t === undefined && !techs.has(value)) {
+        t = techOfValue(value);
+        techs.set(value, t);
+      }
+      if (t) listFor(t)?.push({ tech: t, how: `\`${key}\` of \`${name}\``, loc: envLocation(view, name, key) });
     }
   }
   return out;

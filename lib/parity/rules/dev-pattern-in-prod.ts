@@ -75,7 +75,30 @@ function isSourceMount(v: NonNullable<ServiceConfig["volumes"]>[number]): boolea
   return source === "." || source === "./" || CODE_DIRS.has(target);
 }
 
-function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name: string, svc: ServiceConfig): Hit[] {
+interface KeyKind {
+  debug: boolean;
+  mode: boolean;
+  settings: boolean;
+  hosts: boolean;
+}
+
+/** What an env key may switch on, judged by its name alone (null: none of them); each distinct key once per comparison (`keyKinds`). */
+function keyKind(key: string, keyKinds: Map<string, KeyKind | null>): KeyKind | null {
+  let kind = keyKinds.get(key);
+  if (kind !== undefined) return kind;
+  const k = key.toUpperCase();
+  const found = {
+    debug: /^DEBUG$|_DEBUG$|^DEBUG_MODE$/.test(k) && !/TOOLBAR|LOG/.test(k),
+    mode: MODE_KEYS.test(k),
+    settings: k.endsWith("SETTINGS_MODULE"),
+    hosts: /ALLOWED_HOSTS$/.test(k),
+  };
+  kind = found.debug || found.mode || found.settings || found.hosts ? found : null;
+  keyKinds.set(key, kind);
+  return kind;
+}
+
+function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name: string, svc: ServiceConfig, keyKinds: Map<string, KeyKind | null>): Hit[] {
   const prod = view.role === "production";
   const sev = (high: Severity, lower: Severity): Severity => (prod ? high : lower);
   const hits: Hit[] = [];
@@ -118,7 +141,8 @@ function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name:
     const raw = environment[key];
     if (typeof raw !== "string") continue;
     const value = unquote(raw);
-    if (/[?&]sslmode=disable\b/i.test(value) || /[?&](ssl|tls)=(false|0|off)\b/i.test(value)) {
+    // both patterns need a `=`
+    if (value.includes("=") && (/[?&]sslmode=disable\b/i.test(value) || /[?&](ssl|tls)=(false|0|off)\b/i.test(value))) {
       hits.push({
         key: `env:${key}:tls`,
         severity: sev("medium", "low"),
@@ -128,13 +152,14 @@ function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name:
         loc: envLocation(view, name, key),
       });
     }
-    const k = key.toUpperCase();
+    const kind = keyKind(key, keyKinds);
+    if (kind === null) continue;
     let message: string | null = null;
     let severity: Severity = sev("high", "medium");
-    if ((/^DEBUG$|_DEBUG$|^DEBUG_MODE$/.test(k) && !/TOOLBAR|LOG/.test(k)) && TRUE.test(value)) message = `debug mode is on (\`${key}=${value}\`)`;
-    else if (MODE_KEYS.test(k) && DEV_MODE.test(value)) message = `it runs in development mode (\`${key}=${value}\`)`;
-    else if (k.endsWith("SETTINGS_MODULE") && DEV_SETTINGS.test(value)) message = `it loads a development settings module (\`${value}\`)`;
-    else if (/ALLOWED_HOSTS$/.test(k)) {
+    if (kind.debug && TRUE.test(value)) message = `debug mode is on (\`${key}=${value}\`)`;
+    else if (kind.mode && DEV_MODE.test(value)) message = `it runs in development mode (\`${key}=${value}\`)`;
+    else if (kind.settings && DEV_SETTINGS.test(value)) message = `it loads a development settings module (\`${value}\`)`;
+    else if (kind.hosts) {
       const hosts = value.split(/[\s,]+/).filter(Boolean);
       if (hosts.includes("*")) {
         message = `it accepts any Host header (\`${key}=*\`)`;
@@ -187,10 +212,11 @@ export const devPatternInProdRule: Rule = {
   description: "A staging or production service uses a development setup: source-code bind mount, dev server, debug flag, debugger/HMR port, dev settings module or dev build target.",
   check(ctx) {
     const out: FindingDraft[] = [];
+    const keyKinds = new Map<string, KeyKind | null>();
     for (const group of ctx.groups) {
       for (const p of presentIn(ctx, group)) {
         if (!isProductionLike(p.view.role)) continue;
-        for (const h of hitsFor(ctx, p.view, p.name, p.service)) {
+        for (const h of hitsFor(ctx, p.view, p.name, p.service, keyKinds)) {
           out.push({
             rule: "dev-pattern-in-prod",
             factor: "X",

@@ -5,8 +5,8 @@
  */
 import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, severityRank, type Severity } from "../roles";
-import { findingValue, locate, locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
-import type { FindingLocation, FindingValue } from "../result-schema";
+import { compareLocale, createSharedFindings, findingValue, locate, locations, presentIn, secretsOf, type Rule } from "../rule-kit";
+import type { FindingLocation } from "../result-schema";
 
 const STRENGTH_WORDS = {
   "known-default": "a well-known default",
@@ -36,13 +36,13 @@ export const hardcodedSecretRule: Rule = {
   title: "Secret written in a file",
   description: "A secret-looking value (by key name, credentials in a URL, a known default, or entropy) is written literally in a compose file or an env file.",
   check(ctx) {
-    const out: FindingDraft[] = [];
+    const out = createSharedFindings();
     const { classify } = secretsOf(ctx);
     const coveredVars = new Map<string, Set<string>>();
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       for (const key of envKeysIn(ctx, group)) {
-        const hits: { env: string; severity: Severity; strength: keyof typeof STRENGTH_WORDS; where: string; loc?: FindingLocation; value: FindingValue }[] = [];
+        const hits: { env: string; severity: Severity; strength: keyof typeof STRENGTH_WORDS; where: string; loc?: FindingLocation; raw: string }[] = [];
         for (const p of present) {
           const raw = p.service.environment?.[key];
           if (typeof raw !== "string") continue;
@@ -64,26 +64,35 @@ export const hardcodedSecretRule: Rule = {
             strength: c.strength,
             where,
             loc: envLocation(p.view, p.name, key),
-            value: findingValue(ctx, p.view.name, key, raw),
+            raw,
           });
         }
         if (!hits.length) continue;
         const worst = hits.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
-        out.push({
+        const place = {
           rule: "hardcoded-secret",
-          factor: "III",
           severity: worst.severity,
           service: group.id,
           key,
           environments: hits.map((h) => h.env),
-          values: hits.map((h) => h.value),
+          locations: locations(...hits.map((h) => h.loc)),
+        };
+        // the values and message are written only for the first service of a shared place
+        out.add(place, () => ({
+          rule: place.rule,
+          factor: "III",
+          severity: place.severity,
+          service: place.service,
+          key,
+          environments: place.environments,
+          values: hits.map((h) => findingValue(ctx, h.env, key, h.raw)),
           message: `\`${key}\` of \`${group.id}\` is ${STRENGTH_WORDS[worst.strength]} written in ${[...new Set(hits.map((h) => `${h.where} (${h.env})`))].join(", ")}.`,
           fix:
             worst.strength === "placeholder"
               ? `Make sure \`${key}\` is set from a secret store at deploy time; keep only the placeholder in the repository.`
               : `Move \`${key}\` out of the repository (deploy-time env, Docker secrets or a secret manager) and rotate the value.`,
-          locations: locations(...hits.map((h) => h.loc)),
-        });
+          locations: place.locations,
+        }));
       }
       // build arguments end up in the image history
       const argHits: { p: (typeof present)[number]; k: string; v: string }[] = [];
@@ -159,8 +168,7 @@ export const hardcodedSecretRule: Rule = {
         else byVar.set(name, [hit]);
       }
     }
-    const byName = new Intl.Collator().compare; // what `localeCompare` uses, built once
-    for (const [name, hits] of [...byVar].sort(([a], [b]) => byName(a, b))) {
+    for (const [name, hits] of [...byVar].sort(([a], [b]) => compareLocale(a, b))) {
       let severity: Severity = "info";
       for (const h of hits) {
         const c = classify(name, h.value);
@@ -180,6 +188,6 @@ export const hardcodedSecretRule: Rule = {
         locations: locations(...hits.map((h) => ({ env: h.env, file: h.file, line: Math.max(1, h.line), col: 1 }))),
       });
     }
-    return mergeSharedFindings(out);
+    return out.done();
   },
 };

@@ -30,6 +30,21 @@ export const imageDriftRule: Rule = {
   description: "The same service runs a different image or tag; the severity follows the version distance (major high, minor medium, patch low).",
   check(ctx) {
     const out: FindingDraft[] = [];
+    // services share their tags (a release tag in every service): each pair of tags is judged once
+    const gaps = new Map<string | null, Map<string | null, VersionGap>>();
+    const gapOf = (a: string | null, b: string | null): VersionGap => {
+      let byB = gaps.get(a);
+      if (!byB) {
+        byB = new Map();
+        gaps.set(a, byB);
+      }
+      let gap = byB.get(b);
+      if (gap === undefined) {
+        gap = versionGap(a, b);
+        byB.set(b, gap);
+      }
+      return gap;
+    };
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       const withImage = present.filter((p) => p.service.image);
@@ -71,7 +86,7 @@ export const imageDriftRule: Rule = {
             if (!worst) worst = { gap: "patch", a: a.p.service.image as string, b: b.p.service.image as string };
             continue;
           }
-          const gap = versionGap(a.ref.tag, b.ref.tag);
+          const gap = gapOf(a.ref.tag, b.ref.tag);
           if (gap === "same") continue;
           if (allBuilt && gap === "unknown") continue;
           const rank = (g: string) => (g === "repository" ? 5 : severityRank(GAP_SEVERITY[g as Exclude<VersionGap, "same">]) * 2 + (g === "major" ? 1 : 0));

@@ -4,7 +4,7 @@
  */
 import { envKeysIn, envLocation, valueOrigin } from "../env-values";
 import { isProductionLike, type Severity } from "../roles";
-import { locations, mergeSharedFindings, presentIn, secretsOf, type FindingDraft, type Rule } from "../rule-kit";
+import { createSharedFindings, locations, presentIn, secretsOf, type Rule } from "../rule-kit";
 
 export const secretReusedRule: Rule = {
   id: "secret-reused",
@@ -12,8 +12,8 @@ export const secretReusedRule: Rule = {
   title: "Same secret in several environments",
   description: "The same secret value (compared by keyed fingerprint) is used in two or more environments.",
   check(ctx) {
-    const out: FindingDraft[] = [];
-    if (ctx.environments.length < 2) return out;
+    if (ctx.environments.length < 2) return [];
+    const out = createSharedFindings();
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       if (present.length < 2) continue;
@@ -39,21 +39,23 @@ export const secretReusedRule: Rule = {
           const nonProd = roles.length - prod - staging;
           const severity: Severity = prod && (nonProd || staging) ? "high" : prod > 1 || (staging && nonProd) ? "medium" : "low";
           const names = users.map((u) => u.p.view.name);
-          out.push({
-            rule: "secret-reused",
+          const place = { rule: "secret-reused", severity, service: group.id, key, environments: names, locations: locations(...users.map((u) => envLocation(u.p.view, u.p.name, key))) };
+          // the values and message are written only for the first service of a shared place
+          out.add(place, () => ({
+            rule: place.rule,
             factor: "III",
             severity,
-            service: group.id,
+            service: place.service,
             key,
             environments: names,
             values: users.map((u) => ({ env: u.p.view.name, state: "set" as const, value: u.display, secret: true, fingerprint })),
             message: `\`${key}\` of \`${group.id}\` has the same secret value in ${names.join(" and ")}.`,
             fix: `Give each environment its own \`${key}\`${users.some((u) => isProductionLike(u.p.view.role)) ? " (production's generated and kept out of the repository)" : ""}.`,
-            locations: locations(...users.map((u) => envLocation(u.p.view, u.p.name, key))),
-          });
+            locations: place.locations,
+          }));
         }
       }
     }
-    return mergeSharedFindings(out);
+    return out.done();
   },
 };

@@ -16,6 +16,11 @@ function describeMount(v: VolumeConfig | undefined): string {
   return v.type;
 }
 
+/** A mount target without trailing slashes (`/` for the root). */
+function mountTarget(target: string): string {
+  return target.endsWith("/") ? target.replace(/\/+$/, "") || "/" : target || "/";
+}
+
 function persists(v: VolumeConfig): boolean {
   return (v.type === "volume" && !!v.source) || v.type === "bind";
 }
@@ -33,8 +38,12 @@ export const volumeDriftRule: Rule = {
       const data = DATA_KINDS.has(group.kind);
       const mounts = present.map((p) => {
         const m = new Map<string, { v: VolumeConfig; i: number }>();
-        (p.service.volumes ?? []).forEach((v, i) => m.set(v.target.replace(/\/+$/, "") || "/", { v, i }));
-        return { ...p, mounts: m };
+        const volumes = p.service.volumes ?? [];
+        for (let i = 0; i < volumes.length; i++) {
+          const v = volumes[i] as VolumeConfig;
+          m.set(mountTarget(v.target), { v, i });
+        }
+        return { view: p.view, name: p.name, mounts: m };
       });
       // persistence of a data service as a whole
       if (data) {
