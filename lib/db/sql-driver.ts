@@ -9,6 +9,8 @@ export interface SqlTx {
   /** runs a script that may hold several statements (no parameters) */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** runs a script that may hold several statements (no parameters) and answers each statement's rows, in order */
+  execRows<T = Record<string, unknown>>(sql: string): Promise<T[][]>;
 }
 
 export interface SqlDriver extends SqlTx {
@@ -25,6 +27,7 @@ export function pgliteDriver(db: PGlite): SqlDriver {
       await q.exec(sql);
     },
     query: async <T,>(sql: string, params?: unknown[]) => (await q.query<T>(sql, params)).rows,
+    execRows: async <T,>(sql: string) => (await q.exec(sql)).map((r) => r.rows as T[]),
   });
   return {
     kind: "pglite",
@@ -41,6 +44,11 @@ export function postgresDriver(pool: Pool): SqlDriver {
       await c.query(sql);
     },
     query: async <T,>(sql: string, params?: unknown[]) => (await c.query(sql, params as unknown[])).rows as T[],
+    execRows: async <T,>(sql: string) => {
+      // pg answers one result for one statement, an array of them for several
+      const out: unknown = await c.query(sql);
+      return (Array.isArray(out) ? out : [out]).map((r: { rows: T[] }) => r.rows);
+    },
   });
   return {
     kind: "postgres",
