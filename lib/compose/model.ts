@@ -155,7 +155,7 @@ export interface LoadedEnvironment {
   envSources: Record<string, Record<string, EnvValueSource>>;
   /** per interpolated value (formatted path): the variables it used */
   interpolations: Record<string, VariableUse[]>;
-  /** formatted path (see `formatPath`) → where it was written (a `LocationIndex`: JSON writes it as a record) */
+  /** formatted path (see `formatPath`) → where it was written (a lazy `LocationIndex`: JSON writes it as a record) */
   locations: ReadonlyMap<string, SourceLocation>;
   graph: ServiceGraph;
   issues: Issue[];

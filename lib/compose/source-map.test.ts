@@ -90,3 +90,55 @@ describe("source-map side table", () => {
     expect(formatPath(["services", "web", "labels", "traefik.enable"])).toBe('services.web.labels["traefik.enable"]');
   });
 });
+
+describe("LocationIndex", () => {
+  const built = (index: ReadonlyMap<string, unknown>) => new Map(index);
+
+  it("answers get by following the path, exactly as the whole index would, forms formatPath does not write included", () => {
+    const root = { services: { web: { labels: { "traefik.enable": "true", "0": "x" }, ports: ["80:80", { target: 81 }] } } };
+    setLoc(root, "services", at(1));
+    setLoc(root.services, "web", at(2));
+    setLoc(root.services.web, "labels", at(3));
+    setLoc(root.services.web.labels, "traefik.enable", at(4));
+    setLoc(root.services.web.labels, "0", at(5));
+    setLoc(root.services.web.ports, 0, at(6));
+    setLoc(root.services.web.ports, 1, at(7));
+    setLoc(root.services.web.ports[1] as object, "target", at(8));
+    const whole = built(collectLocations(root));
+    const probes = [
+      ...whole.keys(),
+      "",
+      "services.web.ports.0",
+      "services.web.ports[01]",
+      'services.web.ports["0"]',
+      "services.web.labels[0]",
+      'services["web"]',
+      "services.web.labels.traefik.enable",
+      "services.web.ports[1].target.x",
+      "services.web.ports[2]",
+      ".services",
+      "services.",
+      "services.web.toString",
+    ];
+    const lazy = collectLocations(root);
+    for (const p of probes) expect(lazy.get(p), p).toBe(whole.get(p));
+    expect(lazy.get("services.web.ports[1].target")).toEqual(at(8));
+    expect(lazy.get('services.web.labels["0"]')).toEqual(at(5));
+    expect(lazy.has("services.web.ports[01]")).toBe(false);
+  });
+
+  it("indexes a container reached by two paths under the first one only", () => {
+    const shared = { a: 1 };
+    setLoc(shared, "a", at(9));
+    const root = { x: shared, y: shared };
+    const lazy = collectLocations(root);
+    expect(lazy.get("x.a")).toEqual(at(9));
+    expect(lazy.get("y.a")).toBeUndefined();
+    expect(lazy.size).toBe(1);
+  });
+
+  it("is empty without a tree", () => {
+    expect(collectLocations(null).size).toBe(0);
+    expect(JSON.stringify(collectLocations("text"))).toBe("{}");
+  });
+});

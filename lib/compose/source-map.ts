@@ -184,15 +184,72 @@ export function formatPath(path: Path): string {
 }
 
 /**
- * Every known location of a tree, keyed by `formatPath`: a `Map`, because a record of thousands
- * of fresh path strings costs far more to build (each new property name is interned) than the
- * walk that finds them. JSON and `toRecord()` give the plain record (insertion order kept).
+ * Every known location of a tree, keyed by `formatPath` (a `ReadonlyMap`; JSON and `toRecord()`
+ * give the plain record, in walk order).
+ *
+ * Built lazily from the tree's side tables, because a map of thousands of fresh path strings
+ * costs more to build (each key is flattened and hashed) than everything that reads it: `get`
+ * answers by following the path down the tree (after one walk checks that no container is reached
+ * twice, which would make the walk's first path the only one indexed); anything else (`size`,
+ * iteration, JSON) builds the whole map once. The tree must not change afterwards (the loader's
+ * result is read-only).
  */
-export class LocationIndex extends Map<string, SourceLocation> {
+export class LocationIndex implements ReadonlyMap<string, SourceLocation> {
+  #root: unknown;
+  #map: Map<string, SourceLocation> | undefined;
+  /** whether no container of the tree is reached twice (undefined until checked) */
+  #tree: boolean | undefined;
+
+  /** The locations of `root` (none when omitted). */
+  constructor(root?: unknown) {
+    this.#root = root;
+    if (root === null || typeof root !== "object") this.#map = new Map();
+  }
+
+  /** The whole map, built on first use. */
+  #all(): Map<string, SourceLocation> {
+    if (!this.#map) this.#map = indexLocations(this.#root);
+    return this.#map;
+  }
+
+  get(path: string): SourceLocation | undefined {
+    if (this.#map) return this.#map.get(path);
+    this.#tree ??= isTree(this.#root);
+    return this.#tree ? locAtFormatted(this.#root, path) : this.#all().get(path);
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get size(): number {
+    return this.#all().size;
+  }
+
+  forEach(fn: (loc: SourceLocation, path: string, index: ReadonlyMap<string, SourceLocation>) => void, thisArg?: unknown): void {
+    for (const [path, loc] of this.#all()) fn.call(thisArg, loc, path, this);
+  }
+
+  entries(): MapIterator<[string, SourceLocation]> {
+    return this.#all().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.#all().keys();
+  }
+
+  values(): MapIterator<SourceLocation> {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, SourceLocation]> {
+    return this.#all()[Symbol.iterator]();
+  }
+
   /** The locations as a plain record, as `JSON.stringify` writes them. */
   toRecord(): Record<string, SourceLocation> {
     const out: Record<string, SourceLocation> = {};
-    for (const [path, loc] of this) out[path] = loc;
+    for (const [path, loc] of this.#all()) out[path] = loc;
     return out;
   }
 
@@ -201,9 +258,18 @@ export class LocationIndex extends Map<string, SourceLocation> {
   }
 }
 
-/** Walks `root` and returns every known location keyed by `formatPath`. */
+/** Every known location of `root` keyed by `formatPath` (see `LocationIndex`). */
 export function collectLocations(root: unknown): LocationIndex {
-  const out = new LocationIndex();
+  return new LocationIndex(root);
+}
+
+/**
+ * The walk behind `LocationIndex`: every container once (the first path that reaches it), arrays
+ * by index, records by `Object.keys`. A `Map`: a record of thousands of fresh path names costs
+ * far more to build (each new property name is interned).
+ */
+function indexLocations(root: unknown): Map<string, SourceLocation> {
+  const out = new Map<string, SourceLocation>();
   const seen = new Set<object>();
   // `prefix` is formatPath of the path so far, extended one segment at a time
   const walk = (node: unknown, prefix: string) => {
@@ -239,4 +305,96 @@ export function collectLocations(root: unknown): LocationIndex {
   };
   walk(root, "");
   return out;
+}
+
+/** Whether `indexLocations`' walk reaches no container twice: then every path of the tree is indexed. */
+function isTree(root: unknown): boolean {
+  const seen = new Set<object>();
+  const walk = (node: object): boolean => {
+    const before = seen.size;
+    if (seen.add(node).size === before) return false;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (v !== null && typeof v === "object" && !walk(v)) return false;
+      }
+      return true;
+    }
+    const record = node as Record<string, unknown>;
+    const names = Object.keys(record);
+    for (let i = 0; i < names.length; i++) {
+      const v = record[names[i] as string];
+      if (v !== null && typeof v === "object" && !walk(v)) return false;
+    }
+    return true;
+  };
+  return root !== null && typeof root === "object" ? walk(root) : true;
+}
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * What `indexLocations(root).get(path)` answers, for a tree (`isTree`), found by following the
+ * path: only the form `formatPath` writes is recognised (`.key` for simple keys, `["key"]` for the
+ * others, `[n]` for list items), and only through keys the walk visits.
+ */
+function locAtFormatted(root: unknown, path: string): SourceLocation | undefined {
+  let node: unknown = root;
+  let i = 0;
+  const n = path.length;
+  for (;;) {
+    if (node === null || typeof node !== "object") return undefined;
+    let seg: PathSegment;
+    if (path.charCodeAt(i) === 91) {
+      // `[`: an index, or a quoted key that is not simple
+      if (path.charCodeAt(i + 1) === 34) {
+        const end = quotedEnd(path, i + 1);
+        if (end < 0 || path.charCodeAt(end + 1) !== 93) return undefined;
+        const text = path.slice(i + 1, end + 1);
+        let key: unknown;
+        try {
+          key = JSON.parse(text);
+        } catch {
+          return undefined;
+        }
+        if (typeof key !== "string" || isSimpleKey(key) || JSON.stringify(key) !== text) return undefined;
+        seg = key;
+        i = end + 2;
+      } else {
+        let j = i + 1;
+        while (j < n && path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57) j++;
+        if (j === i + 1 || j >= n || path.charCodeAt(j) !== 93 || (j > i + 2 && path.charCodeAt(i + 1) === 48)) return undefined;
+        seg = Number(path.slice(i + 1, j));
+        i = j + 1;
+      }
+    } else {
+      // a simple key: first in the path, or after `.`
+      if (i > 0) {
+        if (path.charCodeAt(i) !== 46) return undefined;
+        i++;
+      }
+      let j = i;
+      while (j < n && path.charCodeAt(j) !== 46 && path.charCodeAt(j) !== 91) j++;
+      const key = path.slice(i, j);
+      if (!isSimpleKey(key)) return undefined;
+      seg = key;
+      i = j;
+    }
+    // the walk visits list items by index and records by `Object.keys`
+    if (Array.isArray(node)) {
+      if (typeof seg !== "number" || seg >= node.length) return undefined;
+    } else if (typeof seg !== "string" || !isEnumerable.call(node, seg)) return undefined;
+    if (i >= n) return TABLES.get(node)?.keys?.get(seg);
+    node = (node as Record<PathSegment, unknown>)[seg];
+  }
+}
+
+/** Index of the `"` closing the JSON string that starts at `start`, or -1. */
+function quotedEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++; // backslash: skip the escaped character
+    else if (c === 34) return i;
+  }
+  return -1;
 }
