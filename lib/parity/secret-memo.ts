@@ -5,29 +5,13 @@
  * `RuleContext`, see `secretsOf` in rule-kit.ts); it never outlives the key it was
  * made with. Results are shared between callers and must not be mutated.
  */
+import { memoPair } from "./memo-pair";
 import { redactValue, type RedactedValue } from "./redact";
 import { classifySecret, fingerprintSecret, isSecretKey, type SecretClassification } from "./secrets";
 
 export interface SecretMemo {
   classify: (key: string, value: string | null | undefined) => SecretClassification;
   redact: (key: string, value: string | null | undefined) => RedactedValue;
-}
-
-function memo2<T>(compute: (key: string, value: string) => T): (key: string, value: string) => T {
-  const byKey = new Map<string, Map<string, T>>();
-  return (key, value) => {
-    let byValue = byKey.get(key);
-    if (!byValue) {
-      byValue = new Map();
-      byKey.set(key, byValue);
-    }
-    let r = byValue.get(value);
-    if (r === undefined) {
-      r = compute(key, value);
-      byValue.set(value, r);
-    }
-    return r;
-  };
 }
 
 export function createSecretMemo({ fingerprintKey }: { fingerprintKey: Uint8Array | string }): SecretMemo {
@@ -50,8 +34,8 @@ export function createSecretMemo({ fingerprintKey }: { fingerprintKey: Uint8Arra
     }
     return b;
   };
-  const classifyString = memo2((key, value) => classifySecret({ key, value, secretKey }));
-  const redactString = memo2((key, value) => redactValue({ key, value, fingerprintKey, classify: classifyString, fingerprint }));
+  const classifyString = memoPair((key: string, value: string) => classifySecret({ key, value, secretKey }));
+  const redactString = memoPair((key: string, value: string) => redactValue({ key, value, fingerprintKey, classify: classifyString, fingerprint }));
   return {
     classify: (key, value) => (typeof value === "string" ? classifyString(key, value) : classifySecret({ key, value })),
     redact: (key, value) => (typeof value === "string" ? redactString(key, value) : redactValue({ key, value, fingerprintKey })),

@@ -4,6 +4,7 @@
  * interpolation (the loaded model holds interpolated values).
  */
 import { parseImage, versionGap, type VersionGap } from "../image-ref";
+import { memoPair } from "../memo-pair";
 import { severityRank, type Severity } from "../roles";
 import { locate, locations, plainValue, presentIn, type FindingDraft, type Rule } from "../rule-kit";
 
@@ -31,20 +32,7 @@ export const imageDriftRule: Rule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     // services share their tags (a release tag in every service): each pair of tags is judged once
-    const gaps = new Map<string | null, Map<string | null, VersionGap>>();
-    const gapOf = (a: string | null, b: string | null): VersionGap => {
-      let byB = gaps.get(a);
-      if (!byB) {
-        byB = new Map();
-        gaps.set(a, byB);
-      }
-      let gap = byB.get(b);
-      if (gap === undefined) {
-        gap = versionGap(a, b);
-        byB.set(b, gap);
-      }
-      return gap;
-    };
+    const gapOf = memoPair((a: string | null, b: string | null): VersionGap => versionGap(a, b));
     for (const group of ctx.groups) {
       const present = presentIn(ctx, group);
       const withImage = present.filter((p) => p.service.image);
