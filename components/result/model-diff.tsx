@@ -14,13 +14,25 @@ const SIDE_CLASS: Record<DiffRow["kind"], [string, string]> = {
   changed: ["bg-red-50 dark:bg-red-950/50", "bg-emerald-50 dark:bg-emerald-950/50"],
 };
 
+/** Rows rendered at first, and added by each "Show more". */
+const ROW_PAGE = 500;
+const MORE_BUTTON =
+  "rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800";
+
 export function ModelDiff({ envs, models }: { envs: string[]; models: Record<string, unknown> }) {
   const [left, setLeft] = useState(envs[0] ?? "");
   const [right, setRight] = useState(envs[1] ?? envs[0] ?? "");
   const [changesOnly, setChangesOnly] = useState(false);
   const diff = useMemo(() => diffModels({ left: models[left], right: models[right] }), [models, left, right]);
   const envOptions = useMemo(() => envs.map((e) => ({ value: e, label: e })), [envs]);
-  const rows = changesOnly ? diff.rows.filter((r) => r.kind !== "same") : diff.rows;
+  const allRows = changesOnly ? diff.rows.filter((r) => r.kind !== "same") : diff.rows;
+  // a large diff (thousands of lines) is shown a page at a time: rendering every row at once keeps
+  // the section blank for seconds; the limit starts over when another pair or filter is picked
+  const view = `${left}\u0000${right}\u0000${changesOnly}`;
+  const [shown, setShown] = useState({ view, limit: ROW_PAGE });
+  const limit = shown.view === view ? shown.limit : ROW_PAGE;
+  const rows = allRows.length > limit ? allRows.slice(0, limit) : allRows;
+  const hidden = allRows.length - rows.length;
   return (
     <>
       <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -74,6 +86,19 @@ export function ModelDiff({ envs, models }: { envs: string[]; models: Record<str
           </tbody>
         </table>
       </div>
+      {hidden > 0 && (
+        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="diff-more">
+          <span className="text-slate-500">
+            Showing {rows.length} of {allRows.length} lines.
+          </span>
+          <button type="button" onClick={() => setShown({ view, limit: limit + ROW_PAGE })} className={MORE_BUTTON}>
+            Show {Math.min(ROW_PAGE, hidden)} more
+          </button>
+          <button type="button" onClick={() => setShown({ view, limit: allRows.length })} className={MORE_BUTTON}>
+            Show all
+          </button>
+        </div>
+      )}
     </>
   );
 }
