@@ -5,7 +5,7 @@
  * `RuleContext`, see `secretsOf` in rule-kit.ts); it never outlives the key it was
  * made with. Results are shared between callers and must not be mutated.
  */
-import { memoPair } from "./memo-pair";
+import { memoOne, memoPair } from "./memo";
 import { redactValue, type RedactedValue } from "./redact";
 import { classifySecret, fingerprintSecret, isSecretKey, type SecretClassification } from "./secrets";
 
@@ -15,25 +15,10 @@ export interface SecretMemo {
 }
 
 export function createSecretMemo({ fingerprintKey }: { fingerprintKey: Uint8Array | string }): SecretMemo {
-  const prints = new Map<string, string>();
-  const fingerprint = ({ value, key }: { value: string; key: Uint8Array | string }) => {
-    let f = prints.get(value);
-    if (f === undefined) {
-      f = fingerprintSecret({ value, key });
-      prints.set(value, f);
-    }
-    return f;
-  };
+  const printOf = memoOne((value: string) => fingerprintSecret({ value, key: fingerprintKey }));
+  const fingerprint = ({ value }: { value: string }) => printOf(value);
   // a key name is judged once, however many values it has (SERVICE_NAME in 300 services)
-  const secretKeys = new Map<string, boolean>();
-  const secretKey = (key: string) => {
-    let b = secretKeys.get(key);
-    if (b === undefined) {
-      b = isSecretKey(key);
-      secretKeys.set(key, b);
-    }
-    return b;
-  };
+  const secretKey = memoOne(isSecretKey);
   const classifyString = memoPair((key: string, value: string) => classifySecret({ key, value, secretKey }));
   const redactString = memoPair((key: string, value: string) => redactValue({ key, value, fingerprintKey, classify: classifyString, fingerprint }));
   return {

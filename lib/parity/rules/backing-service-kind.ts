@@ -5,6 +5,7 @@
  */
 import { isProductionLike, type Severity } from "../roles";
 import { envLocation } from "../env-values";
+import { memoOne } from "../memo";
 import { locate, locations, type EnvironmentView, type FindingDraft, type Rule } from "../rule-kit";
 import { BACKING_CATEGORY, backingTechOfImage, type BackingTech } from "../service-kind";
 import type { FindingLocation } from "../result-schema";
@@ -77,7 +78,7 @@ function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
     return list.length < MAX_SIGHTINGS ? list : undefined;
   };
   // services often share values (the same DATABASE_URL): each distinct value is judged once
-  const techs = new Map<string, BackingTech | undefined>();
+  const techOf = memoOne(techOfValue);
   for (const [name, svc] of Object.entries(view.env.project.services ?? {})) {
     const tech = backingTechOfImage(svc.image);
     if (tech) listFor(tech)?.push({ tech, how: `service \`${name}\` (${svc.image})`, loc: locate(view, ["services", name, "image"]) });
@@ -85,11 +86,7 @@ function sightings(view: EnvironmentView): Map<Category, Sighting[]> {
     for (const key of Object.keys(environment)) {
       const value = environment[key];
       if (typeof value !== "string") continue;
-      let t = techs.get(value);
-      if (t === undefined && !techs.has(value)) {
-        t = techOfValue(value);
-        techs.set(value, t);
-      }
+      const t = techOf(value);
       if (t) listFor(t)?.push({ tech: t, how: `\`${key}\` of \`${name}\``, loc: envLocation(view, name, key) });
     }
   }

@@ -6,6 +6,7 @@
 import type { ServiceConfig } from "@/lib/compose/model";
 import { isProductionLike, type Severity } from "../roles";
 import { envLocation } from "../env-values";
+import { memoOne } from "../memo";
 import { commandString, findingValue, locate, locations, plainValue, presentIn, type EnvironmentView, type FindingDraft, type Rule } from "../rule-kit";
 import type { FindingLocation, FindingValue } from "../result-schema";
 
@@ -82,10 +83,8 @@ interface KeyKind {
   hosts: boolean;
 }
 
-/** What an env key may switch on, judged by its name alone (null: none of them); each distinct key once per comparison (`keyKinds`). */
-function keyKind(key: string, keyKinds: Map<string, KeyKind | null>): KeyKind | null {
-  let kind = keyKinds.get(key);
-  if (kind !== undefined) return kind;
+/** What an env key may switch on, judged by its name alone (null: none of them). */
+function keyKindOf(key: string): KeyKind | null {
   const k = key.toUpperCase();
   const found = {
     debug: /^DEBUG$|_DEBUG$|^DEBUG_MODE$/.test(k) && !/TOOLBAR|LOG/.test(k),
@@ -93,12 +92,10 @@ function keyKind(key: string, keyKinds: Map<string, KeyKind | null>): KeyKind | 
     settings: k.endsWith("SETTINGS_MODULE"),
     hosts: /ALLOWED_HOSTS$/.test(k),
   };
-  kind = found.debug || found.mode || found.settings || found.hosts ? found : null;
-  keyKinds.set(key, kind);
-  return kind;
+  return found.debug || found.mode || found.settings || found.hosts ? found : null;
 }
 
-function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name: string, svc: ServiceConfig, keyKinds: Map<string, KeyKind | null>): Hit[] {
+function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name: string, svc: ServiceConfig, keyKind: (key: string) => KeyKind | null): Hit[] {
   const prod = view.role === "production";
   const sev = (high: Severity, lower: Severity): Severity => (prod ? high : lower);
   const hits: Hit[] = [];
@@ -152,7 +149,7 @@ function hitsFor(ctx: Parameters<Rule["check"]>[0], view: EnvironmentView, name:
         loc: envLocation(view, name, key),
       });
     }
-    const kind = keyKind(key, keyKinds);
+    const kind = keyKind(key);
     if (kind === null) continue;
     let message: string | null = null;
     let severity: Severity = sev("high", "medium");
@@ -212,11 +209,12 @@ export const devPatternInProdRule: Rule = {
   description: "A staging or production service uses a development setup: source-code bind mount, dev server, debug flag, debugger/HMR port, dev settings module or dev build target.",
   check(ctx) {
     const out: FindingDraft[] = [];
-    const keyKinds = new Map<string, KeyKind | null>();
+    // each distinct env key name is judged once per check
+    const keyKind = memoOne(keyKindOf);
     for (const group of ctx.groups) {
       for (const p of presentIn(ctx, group)) {
         if (!isProductionLike(p.view.role)) continue;
-        for (const h of hitsFor(ctx, p.view, p.name, p.service, keyKinds)) {
+        for (const h of hitsFor(ctx, p.view, p.name, p.service, keyKind)) {
           out.push({
             rule: "dev-pattern-in-prod",
             factor: "X",

@@ -4,7 +4,7 @@
  * interpolation (the loaded model holds interpolated values).
  */
 import { parseImage, versionGap, type VersionGap } from "../image-ref";
-import { memoPair } from "../memo-pair";
+import { memoPair } from "../memo";
 import { severityRank, type Severity } from "../roles";
 import { locate, locations, plainValue, presentIn, type FindingDraft, type Rule } from "../rule-kit";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoPair } from "./memo-pair";
+import { memoOne, memoPair } from "./memo";
 
 describe("memoPair", () => {
   it("computes each distinct pair once and answers the same result after", () => {
@@ -27,5 +27,20 @@ describe("memoPair", () => {
     expect(f("a", "b")).toBe("ab1");
     expect(g("a", "b")).toBe("ab2");
     expect(f("a", "b")).toBe("ab1");
+  });
+});
+
+describe("memoOne", () => {
+  it("computes each distinct argument once, undefined results included", () => {
+    const calls: string[] = [];
+    const f = memoOne((a: string) => {
+      calls.push(a);
+      return a.startsWith("x") ? undefined : a.length;
+    });
+    expect(f("abc")).toBe(3);
+    expect(f("xyz")).toBeUndefined();
+    expect(f("abc")).toBe(3);
+    expect(f("xyz")).toBeUndefined();
+    expect(calls).toEqual(["abc", "xyz"]);
   });
 });

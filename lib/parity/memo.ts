@@ -1,0 +1,20 @@
+/**
+ * Functions memoised for the life of the returned function (one comparison, one rule's
+ * check): each distinct argument (or pair) is computed once, `undefined` results included.
+ * Arguments are compared as `Map` keys (SameValueZero).
+ */
+export function memoOne<A, T>(compute: (a: A) => T): (a: A) => T {
+  const memo = new Map<A, T>();
+  return (a) => {
+    if (memo.has(a)) return memo.get(a) as T;
+    const r = compute(a);
+    memo.set(a, r);
+    return r;
+  };
+}
+
+/** `memoOne` for a function of two arguments. */
+export function memoPair<A, B, T>(compute: (a: A, b: B) => T): (a: A, b: B) => T {
+  const byA = memoOne((a: A) => memoOne((b: B) => compute(a, b)));
+  return (a, b) => byA(a)(b);
+}
