@@ -6,10 +6,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import next from "next";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot.js";
-import { ConfigError, loadConfig } from "@/lib/config";
+import { createAnalysisPool, type AnalysisPool, type AnalysisPoolOptions } from "@/lib/comparisons/analysis-pool";
+import { setProcessAnalyzer } from "@/lib/comparisons/analyzer";
+import { ConfigError, defaultAnalysisWorkers, loadConfig } from "@/lib/config";
 import { setProcessDatabase, type Database } from "@/lib/db/client";
 import { openAndMigrate } from "@/lib/db/open-and-migrate";
 import { MigrationError } from "@/lib/db/migrate";
@@ -23,6 +27,20 @@ import { getLogger, routeOf } from "@/lib/log";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
+
+/**
+ * The analysis worker's module: dist/analysis-worker.mjs beside the built server
+ * (scripts/build-server.mjs), else (tsx: `npm run dev`) the TypeScript module, started
+ * through scripts/tsx-worker.mjs.
+ */
+function analysisWorkerModule(): AnalysisPoolOptions["worker"] {
+  const bundled = new URL("./analysis-worker.mjs", import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return { url: bundled };
+  return {
+    url: new URL("./scripts/tsx-worker.mjs", import.meta.url),
+    workerData: { entry: new URL("./lib/comparisons/analysis-worker.ts", import.meta.url).href },
+  };
+}
 
 async function main(): Promise<void> {
   const log = getLogger();
@@ -60,6 +78,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   setProcessDatabase(db);
+
+  // uploads are analysed beside this thread (ANALYSIS_WORKERS; 0 = in the request's thread)
+  const workers = config.ANALYSIS_WORKERS ?? defaultAnalysisWorkers(availableParallelism());
+  let pool: AnalysisPool | undefined;
+  if (workers > 0) {
+    pool = createAnalysisPool({
+      size: workers,
+      worker: analysisWorkerModule(),
+      onWorkerExit: ({ code, error }) => log.error({ err: error, code }, "an analysis worker stopped; started a new one"),
+    });
+    setProcessAnalyzer(pool.analyze);
+  }
+  log.info({ workers }, "analysis workers");
 
   // In a standalone build the Next config is frozen into required-server-files.json.
   const requiredFiles = path.join(dir, ".next", "required-server-files.json");
@@ -143,6 +174,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void (async () => {
         clearTimeout(force);
+        await pool?.close();
         await db.close().catch((err: unknown) => log.error({ err }, "closing the database failed"));
         log.info("stopped");
         process.exit(0);

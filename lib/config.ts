@@ -40,7 +40,15 @@ export const configSchema = z.object({
   RESULT_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(64)),
   // rendered result pages kept in memory and replayed to identical requests (lib/http/serve-result-page.ts), in MiB; 0 turns it off
   PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(32)),
+  // worker threads that analyse uploads (lib/comparisons/analysis-pool.ts); 0 = in the request's thread;
+  // unset: one fewer than the CPUs, at least 1 and at most 4 (defaultAnalysisWorkers)
+  ANALYSIS_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(64).optional()),
 });
+
+/** ANALYSIS_WORKERS when unset: leave one CPU to the server's own thread, use at least 1 and at most 4. */
+export function defaultAnalysisWorkers(cpus: number): number {
+  return Math.min(4, Math.max(1, cpus - 1));
+}
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,11 +1,14 @@
-// Bundles server.ts (and the lib/ code it uses) into dist/server.mjs. Packages with
+// Bundles server.ts (and the lib/ code it uses) into dist/server.mjs, and the analysis
+// worker into dist/analysis-worker.mjs. Packages with
 // WASM/native assets or that Next itself needs stay external: the standalone build's
 // traced node_modules holds them (see Dockerfile); the rest is bundled in.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["server.ts"],
-  outfile: "dist/server.mjs",
+  // the server, and the worker that analyses uploads beside it (lib/comparisons/analysis-pool.ts)
+  entryPoints: { server: "server.ts", "analysis-worker": "lib/comparisons/analysis-worker.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

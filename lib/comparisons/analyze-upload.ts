@@ -42,6 +42,12 @@ export interface Analysis {
   environments: { name: string; role: string; position: number; files: StoredFile[] }[];
 }
 
+export interface AnalyzeUploadInput {
+  environments: UploadedEnvironment[];
+  /** HMAC key of secret fingerprints (FINGERPRINT_KEY) */
+  fingerprintKey: string;
+}
+
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
 }
@@ -60,7 +66,7 @@ function fileKind(env: LoadedEnvironment | undefined, f: UploadedEnvironment["fi
   return env?.files.find((l) => l.name === f.name && l.as === as)?.kind ?? detectFileKind({ name: as, content: f.content }).kind ?? "compose";
 }
 
-export function analyzeUpload({ environments, fingerprintKey }: { environments: UploadedEnvironment[]; fingerprintKey: string }): Analysis {
+export function analyzeUpload({ environments, fingerprintKey }: AnalyzeUploadInput): Analysis {
   const loaded = environments.map((e) => loadEnvironment({ name: e.name, files: e.files, ...(e.profiles ? { profiles: e.profiles } : {}) }));
   const issues = loaded.flatMap((env, i) => env.issues.map((issue) => ({ ...asUploaded(issue, environments[i]?.files ?? []), env: env.name })));
   const firstError = issues.find((i) => i.severity === "error");

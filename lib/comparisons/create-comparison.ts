@@ -9,7 +9,8 @@ import { nanoid } from "nanoid";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { ROLES } from "@/lib/parity/roles";
-import { analyzeUpload, sha256Hex } from "./analyze-upload";
+import { sha256Hex } from "./analyze-upload";
+import { analyzeInProcess, type Analyze } from "./analyzer";
 import { InvalidInputError } from "./errors";
 import { storeRevision } from "./store-revision";
 
@@ -55,6 +56,8 @@ export interface CreateComparisonOptions {
   fingerprintKey: string;
   /** base of the returned links (PUBLIC_URL or the request origin); relative links when absent */
   publicUrl?: string;
+  /** runs the analysis (the server's worker pool: analyzer.ts); default: in this thread */
+  analyze?: Analyze;
 }
 
 export interface CreatedComparison {
@@ -81,10 +84,10 @@ export function parseCreateComparisonInput(input: unknown): CreateComparisonInpu
   throw new InvalidInputError(`${path || "body"}: ${first?.message ?? "is invalid"}`, path);
 }
 
-export async function createComparison({ db, input, fingerprintKey, publicUrl }: CreateComparisonOptions): Promise<CreatedComparison> {
+export async function createComparison({ db, input, fingerprintKey, publicUrl, analyze = analyzeInProcess }: CreateComparisonOptions): Promise<CreatedComparison> {
   const data = parseCreateComparisonInput(input);
 
-  const analysis = analyzeUpload({ environments: data.environments, fingerprintKey });
+  const analysis = await analyze({ environments: data.environments, fingerprintKey });
   const id = nanoid(24);
   const reviewKey = nanoid(24);
   const ownerToken = nanoid(32);

@@ -32,7 +32,8 @@ export class AnalysisError extends Error implements ErrorLocation {
   readonly line: number | null;
   readonly col: number | null;
   constructor(
-    first: Issue,
+    /** the first error, as the loader reported it (file name as uploaded) */
+    public readonly first: Issue,
     /** the environment the first error is in */
     public readonly environment: string,
     /** every issue of every environment, as the loader reported them (file names as uploaded) */

@@ -5,12 +5,14 @@
  * streams, routing, the proxy's NextRequest) cost about as much CPU as storing the
  * comparison. It applies the same guards as proxy.ts does for every other write, with
  * the same function: cross-origin writes 403, the per-client rate limit 429; then the
- * body (415/413/400), createComparison (422/201), errors mapped once (describeError),
+ * body (415/413/400), createComparison (422/201; its analysis on the server's worker
+ * pool, lib/comparisons/analyzer.ts), errors mapped once (describeError),
  * and the API's headers (security headers and locked-down CSP, no-store, no-referrer,
  * noindex).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { getProcessAnalyzer } from "@/lib/comparisons/analyzer";
 import { createComparison } from "@/lib/comparisons/create-comparison";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -70,6 +72,7 @@ export async function serveCreateComparison({ req, res, log }: { req: IncomingMe
       input,
       fingerprintKey,
       publicUrl: config.PUBLIC_URL ?? originFromHeaders({ headers, fallback: local }),
+      analyze: getProcessAnalyzer(),
     });
     const { id, url, reviewUrl, ownerToken } = created;
     send(res, 201, { id, url, reviewUrl, ownerToken }, { location: url });

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/client";
-import { analyzeUpload } from "@/lib/comparisons/analyze-upload";
+import { analyzeInProcess, type Analyze } from "@/lib/comparisons/analyzer";
 import { environmentInputSchema, MAX_ENVIRONMENTS } from "@/lib/comparisons/create-comparison";
 import { storeRevision } from "@/lib/comparisons/store-revision";
 import type { Role } from "@/lib/parity/roles";
@@ -33,6 +33,8 @@ export interface AddRevisionOptions {
   /** HMAC key of secret fingerprints (FINGERPRINT_KEY): the same as at creation, so fingerprints compare */
   fingerprintKey: string;
   now?: Date;
+  /** runs the analysis (the server's worker pool: lib/comparisons/analyzer.ts); default: in this thread */
+  analyze?: Analyze;
 }
 
 export interface AddedRevision extends CarryReport {
@@ -42,7 +44,7 @@ export interface AddedRevision extends CarryReport {
 
 type EnvironmentInput = AddRevisionInput["environments"][number];
 
-export async function addRevision({ prisma, comparisonId, input, fingerprintKey, now = new Date() }: AddRevisionOptions): Promise<AddedRevision> {
+export async function addRevision({ prisma, comparisonId, input, fingerprintKey, now = new Date(), analyze = analyzeInProcess }: AddRevisionOptions): Promise<AddedRevision> {
   const latest = await findRevision({ prisma, comparisonId });
   const stored = await prisma.environment.findMany({ where: { revisionId: latest.id }, orderBy: { position: "asc" }, select: { name: true, role: true } });
   const given = new Map(input.environments.map((e) => [e.name, e]));
@@ -55,7 +57,7 @@ export async function addRevision({ prisma, comparisonId, input, fingerprintKey,
     const e = given.get(s.name) as EnvironmentInput;
     return { ...e, role: (e.role ?? s.role) as Role };
   });
-  const analysis = analyzeUpload({ environments, fingerprintKey });
+  const analysis = await analyze({ environments, fingerprintKey });
 
   try {
     return await prisma.$transaction(async (tx) => {

@@ -57,7 +57,7 @@ export function sampleUpload({ prodComposeName = "docker-compose.prod.yml", prod
       { name: "dev", files: [{ name: "docker-compose.yml", content: DEV_COMPOSE }, { name: ".env", content: DEV_ENV }] },
       {
         name: "prod",
-        role: "production",
+        role: "production" as const,
         files: [
           { name: prodComposeName, ...(prodComposeAs ? { as: prodComposeAs } : {}), content: prodComposeContent },
           { name: "prod.env-sample", as: ".env.prod", content: PROD_ENV },

@@ -1,5 +1,6 @@
 // GET /api/comparisons/:id/revisions – every revision: number, date, score, finding count, sign-offs (view link)
 // POST /api/comparisons/:id/revisions – upload new files for the same environments; reviews carry over by fingerprint (review link)
+import { getProcessAnalyzer } from "@/lib/comparisons/analyzer";
 import { getConfig } from "@/lib/config";
 import { addRevision, addRevisionInputSchema } from "@/lib/review/add-revision";
 import { handleReviewRequest, json, readJsonBody } from "@/lib/review/http";
@@ -18,6 +19,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   return handleReviewRequest(req, id, "review", async ({ db }) => {
     const input = await readJsonBody(req, addRevisionInputSchema, getConfig().MAX_UPLOAD_BYTES);
     const fingerprintKey = requireFingerprintKey();
-    return json(await addRevision({ prisma: db.prisma, comparisonId: id, input, fingerprintKey }), 201);
+    return json(await addRevision({ prisma: db.prisma, comparisonId: id, input, fingerprintKey, analyze: getProcessAnalyzer() }), 201);
   });
 }
