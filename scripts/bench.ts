@@ -4,6 +4,8 @@
  *   1. engine: loadEnvironment on a synthetic 300-service, 3-file environment,
  *      and its ratio to bare yaml.parseDocument on the same files (same run)
  *   2. parity: compareEnvironments on 3 environments of that stack, end to end
+ *      (scripts/bench-parity.ts, in child processes: with the CLI's Node flags,
+ *      bin/node-flags.mjs, as `compose-parity diff` runs, and with Node's defaults)
  *   3. API (needs `npm run build`): autocannon against the built server on loopback,
  *      bounded by request count: POST /api/comparisons (corpus-sized payload) and
  *      GET /c/<id> (from the page cache, and again with PAGE_CACHE_MB=0: rendered by
@@ -14,7 +16,7 @@
  *          --requests N (GET /c/<id>, default 400),
  *          --no-api, --no-write (print only).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -24,9 +26,10 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { parseDocument } from "yaml";
 import { loadEnvironment } from "@/lib/compose/load-environment";
-import type { EnvironmentInput } from "@/lib/compose/model";
-import { compareEnvironments } from "@/lib/parity/compare-environments";
+import { defaultAnalysisWorkers } from "@/lib/config";
+import { CLI_NODE_FLAGS } from "../bin/node-flags.mjs";
 import { syntheticEnvironment } from "./bench-engine";
+import type { ParityBench } from "./bench-parity";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -85,27 +88,34 @@ function benchEngine(): void {
 }
 
 // 2. parity ---------------------------------------------------------------------------
-function variant(base: EnvironmentInput, name: string, edit: (s: string) => string): EnvironmentInput {
-  return { ...base, name, files: base.files.map((f) => ({ ...f, content: edit(f.content) })) };
+/** scripts/bench-parity.ts in a child process with these Node flags */
+function parityRun(flags: readonly string[], n: number): ParityBench {
+  const r = spawnSync(process.execPath, [...flags, "--import", "tsx", path.join(root, "scripts", "bench-parity.ts"), "--runs", String(n)], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+  });
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`scripts/bench-parity.ts failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(line) as ParityBench;
 }
-function benchParity(): void {
-  const base = syntheticEnvironment(300);
-  const inputs = [
-    variant(base, "dev", (s) => s),
-    variant(base, "staging", (s) => s.replace(/TAG=1\.2\.3/, "TAG=1.3.0").replace(/DEBUG=1/g, "DEBUG=0")),
-    variant(base, "prod", (s) => s.replace(/TAG=1\.2\.3/, "TAG=2.0.0").replace(/"1(\d{4}):8000"/g, '"127.0.0.1:1$1:8000"')),
-  ];
-  const key = randomBytes(32);
-  const loaded = inputs.map((i) => ({ env: loadEnvironment(i) }));
-  const endToEnd = () => compareEnvironments({ environments: inputs.map((i) => ({ env: loadEnvironment(i) })), fingerprintKey: key });
-  const compareOnly = () => compareEnvironments({ environments: loaded, fingerprintKey: key });
-  for (let i = 0; i < 3; i++) endToEnd();
-  const findings = compareOnly().findings.length;
+function benchParitySection(): void {
+  // two rounds per configuration, alternating, so that machine load affects both alike
   const n = Math.max(10, Math.round(runs / 2));
-  const c = median(timeRuns(compareOnly, n));
-  const e = median(timeRuns(endToEnd, n));
-  record("parity", `compare 3 loaded envs x 300 services (median; ${findings} findings)`, `${c.toFixed(1)} ms`);
-  record("parity", "load 3 envs + compare, end to end (median)", `${e.toFixed(1)} ms`, "< 150 ms", e < 150);
+  const cli: ParityBench[] = [];
+  const plain: ParityBench[] = [];
+  for (let round = 0; round < 2; round++) {
+    cli.push(parityRun(CLI_NODE_FLAGS, n));
+    plain.push(parityRun([], n));
+  }
+  const all = (xs: ParityBench[], k: "compareRuns" | "endToEndRuns") => median(xs.flatMap((x) => x[k]));
+  const c = all(cli, "compareRuns");
+  const e = all(cli, "endToEndRuns");
+  const ePlain = all(plain, "endToEndRuns");
+  const flags = CLI_NODE_FLAGS.join(" ");
+  record("parity", `compare 3 loaded envs x 300 services (median; ${cli[0]?.findings} findings)`, `${c.toFixed(1)} ms`);
+  record("parity", `load 3 envs + compare, end to end (median), as the CLI runs (${flags})`, `${e.toFixed(1)} ms`, "< 150 ms", e < 150);
+  record("parity", "load 3 envs + compare, end to end (median), Node's default heap", `${ePlain.toFixed(1)} ms`);
 }
 
 // 3. API ------------------------------------------------------------------------------
@@ -161,10 +171,10 @@ function procStatus(pid: number, field: string): number {
   }
 }
 const rssKb = (pid: number) => procStatus(pid, "VmRSS");
-/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks are 10 ms). */
-function cpuMs(pid: number): number {
+/** CPU time (user + system) a process (or, with `tid`, one of its threads) has used so far, in ms (Linux clock ticks are 10 ms). */
+function cpuMs(pid: number, tid?: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -258,11 +268,15 @@ async function benchApi(label: string, env: Record<string, string>): Promise<voi
     const probe = await fetch(`${server.url}/api/comparisons`, { method: "POST", headers: { "content-type": "application/json" }, body });
     if (probe.status !== 201) throw new Error(`POST /api/comparisons answered ${probe.status}: ${await probe.text()}`);
     ({ id } = (await probe.json()) as { id: string });
-    const cpuBeforeCreate = cpuMs(server.proc.pid ?? 0);
+    const pid = server.proc.pid ?? 0;
+    const cpuBeforeCreate = cpuMs(pid);
+    const threadBeforeCreate = cpuMs(pid, pid);
     const create = await cannon({ url: `${server.url}/api/comparisons`, method: "POST", headers: { "content-type": "application/json" }, body, connections: 20, amount: creations });
     const non2xx = create.non2xx + create.errors;
     record(`api ${label}`, `POST /api/comparisons x${creations} @20: p50 / p97.5 / p99`, `${create.latency.p50}/${create.latency.p97_5}/${create.latency.p99} ms`, "p97.5 < 250 ms", create.latency.p97_5 < 250);
-    record(`api ${label}`, "POST /api/comparisons: server CPU per request", `${((cpuMs(server.proc.pid ?? 0) - cpuBeforeCreate) / creations).toFixed(1)} ms`);
+    const perCreation = (ms: number) => `${(ms / creations).toFixed(1)} ms`;
+    record(`api ${label}`, "POST /api/comparisons: server CPU per request", perCreation(cpuMs(pid) - cpuBeforeCreate));
+    record(`api ${label}`, "POST /api/comparisons: of which the server's main thread", perCreation(cpuMs(pid, pid) - threadBeforeCreate));
     record(`api ${label}`, "POST /api/comparisons requests/s, errors", `${create.requests.average.toFixed(0)}/s, ${non2xx}`, "0 errors", non2xx === 0);
     await benchRead(server, label, id, "(page cache)", "hit");
     record(`api ${label}`, "server peak RSS (through the creation load and the reads)", `${(server.peakRssKb() / 1024).toFixed(0)} MiB`);
@@ -287,7 +301,7 @@ async function benchApi(label: string, env: Record<string, string>): Promise<voi
 async function main(): Promise<void> {
   console.log(`compose-parity benchmarks — ${new Date().toISOString()}\n`);
   benchEngine();
-  benchParity();
+  benchParitySection();
   if (!argv.includes("--no-api")) {
     if (!existsSync(path.join(root, "dist", "server.mjs"))) {
       console.log("\n(API benchmarks skipped: run `npm run build` first)");
@@ -326,8 +340,9 @@ function writeReport(): void {
   const table = ["| section | metric | value | target |", "| --- | --- | --- | --- |", ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target}${r.ok === undefined ? "" : r.ok ? " ✓" : " ✗"} |`)].join("\n");
   const load = `Load average when the run started: ${startLoad.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min); on ${os.cpus().length} cores, anything near or above that count means other work shared the machine and the latencies are inflated.`;
   const how =
-    "API figures: autocannon on loopback against the production server (`dist/server.mjs`, which embeds Next), corpus payload (testdrivenio django-on-docker, dev vs prod). `POST /api/comparisons` is answered by our server itself (lib/http/serve-create-comparison.ts, its only handler); pages and the other routes go through Next, but for replays of the result page. The GET figures read one comparison repeatedly, measured after 100 unmeasured views of it: the \"(page cache)\" rows are views replayed from the rendered-page cache (PAGE_CACHE_MB, lib/http/serve-result-page.ts: each still runs the capability check and the page statement against the database and gets a fresh nonce), the \"(PAGE_CACHE_MB=0)\" rows the same views rendered by Next every time (its stored result from the revision cache, RESULT_CACHE_MB; its review state read on every request).";
-  const entry = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n\nMachine: ${machine}\n\n${load}\n\n${how}\n\n${table}\n`;
+    `API figures: autocannon on loopback against the production server (\`dist/server.mjs\`, which embeds Next), corpus payload (testdrivenio django-on-docker, dev vs prod). \`POST /api/comparisons\` is answered by our server itself (lib/http/serve-create-comparison.ts, its only handler), which analyses each upload on a worker thread (ANALYSIS_WORKERS, default ${defaultAnalysisWorkers(os.availableParallelism())} here) while its main thread reads requests and runs the database (PGlite runs in that thread); pages and the other routes go through Next, but for replays of the result page. The GET figures read one comparison repeatedly, measured after 100 unmeasured views of it: the "(page cache)" rows are views replayed from the rendered-page cache (PAGE_CACHE_MB, lib/http/serve-result-page.ts: each still runs the capability check and the page statement against the database and gets a fresh nonce), the "(PAGE_CACHE_MB=0)" rows the same views rendered by Next every time (its stored result from the revision cache, RESULT_CACHE_MB; its review state read on every request).`;
+  const parity = `Parity figures: scripts/bench-parity.ts in child processes, two alternating rounds per configuration: with the CLI's Node flags (bin/node-flags.mjs: ${CLI_NODE_FLAGS.join(" ")}), as \`compose-parity diff\` runs, and with Node's defaults.`;
+  const entry = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n\nMachine: ${machine}\n\n${load}\n\n${parity}\n\n${how}\n\n${table}\n`;
   const file = path.join(root, "BENCHMARKS.md");
   const head = "# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest first. Targets come from the issues; ✗ marks a missed target.\n\n";
   const old = existsSync(file) ? readFileSync(file, "utf8").replace(/^# Benchmarks[\s\S]*?(?=^## )/m, "") : "";
