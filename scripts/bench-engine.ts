@@ -55,13 +55,15 @@ export function syntheticEnvironment(count: number): EnvironmentInput {
   };
 }
 
-function median(values: number[]): number {
+/** The median of `values` (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function time(fn: () => void, runs: number): number[] {
+/** The wall-clock ms of each of `runs` calls of `fn`. */
+export function timeRuns(fn: () => void, runs: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -90,9 +92,9 @@ function main() {
     process.exitCode = 1;
   }
 
-  const loadMs = median(time(() => loadEnvironment(input), runs));
+  const loadMs = median(timeRuns(() => loadEnvironment(input), runs));
   const parseMs = median(
-    time(() => {
+    timeRuns(() => {
       for (const f of yamlFiles) parseDocument(f.content, { merge: true });
     }, runs),
   );

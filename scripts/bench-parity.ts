@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { loadEnvironment } from "@/lib/compose/load-environment";
 import type { EnvironmentInput } from "@/lib/compose/model";
 import { compareEnvironments } from "@/lib/parity/compare-environments";
-import { syntheticEnvironment } from "./bench-engine";
+import { median, syntheticEnvironment, timeRuns } from "./bench-engine";
 
 export interface ParityBench {
   findings: number;
@@ -28,20 +28,6 @@ function variant(base: EnvironmentInput, name: string, edit: (s: string) => stri
   return { ...base, name, files: base.files.map((f) => ({ ...f, content: edit(f.content) })) };
 }
 
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const timeRuns = (fn: () => void, n: number) => {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-};
 
 export function benchParity(runs: number): ParityBench {
   const base = syntheticEnvironment(300);

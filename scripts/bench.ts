@@ -28,7 +28,7 @@ import { parseDocument } from "yaml";
 import { loadEnvironment } from "@/lib/compose/load-environment";
 import { defaultAnalysisWorkers } from "@/lib/config";
 import { CLI_NODE_FLAGS } from "../bin/node-flags.mjs";
-import { syntheticEnvironment } from "./bench-engine";
+import { median, syntheticEnvironment, timeRuns } from "./bench-engine";
 import type { ParityBench } from "./bench-parity";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -43,20 +43,6 @@ const runs = num("runs", 30);
 const creations = num("creations", 2000);
 const requests = num("requests", 400);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const timeRuns = (fn: () => void, n: number) => {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-};
 
 const startLoad = os.loadavg();
 const rows: { section: string; metric: string; value: string; target: string; ok?: boolean }[] = [];
