@@ -71,6 +71,18 @@ describe("createAnalysisPool mechanics (stub worker)", () => {
     expect(exits[1]?.error?.message).toMatch(/boom/);
   });
 
+  it("a worker module that cannot start fails each analysis once, without restarting in a loop", async () => {
+    const exits: { code: number; error?: Error }[] = [];
+    pool = createAnalysisPool({ size: 1, worker: { url: new URL("./testing/no-such-worker.mjs", import.meta.url) }, onWorkerExit: (e) => exits.push(e) });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(exits).toHaveLength(1);
+    const failed = await pool.analyze(job("a")).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(AnalysisWorkerError);
+    expect((failed as Error).message).toMatch(/no-such-worker/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(exits).toHaveLength(2);
+  });
+
   it("close() fails the running and waiting analyses and refuses new ones", async () => {
     pool = createAnalysisPool({ size: 1, worker: STUB_WORKER });
     const running = pool.analyze(job("slow:5000")).catch((e: unknown) => e);

@@ -8,8 +8,9 @@
  * Each worker runs one analysis at a time (the work is CPU-bound: a second one at once
  * would only share the core); requests wait in arrival order for a free worker. A
  * worker that dies (an error escaped the analysis, or it ran out of memory) fails only
- * the analysis it was running, with an `AnalysisWorkerError`, and is replaced. `close()`
- * ends the workers; analyses asked for afterwards fail.
+ * the analysis it was running, with an `AnalysisWorkerError`, and is replaced when the
+ * next analysis needs it (so a worker module that cannot start fails analyses instead of
+ * restarting in a loop). `close()` ends the workers; analyses asked for afterwards fail.
  */
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "./analyze-upload";
@@ -53,9 +54,12 @@ export function createAnalysisPool({ size, worker, onWorkerExit }: AnalysisPoolO
   let closed = false;
 
   const dispatch = () => {
-    for (const slot of slots) {
-      if (waiting.length === 0) return;
-      if (slot.job) continue;
+    while (waiting.length > 0) {
+      let slot = slots.find((s) => !s.job);
+      if (!slot) {
+        if (slots.length >= size) return;
+        slot = spawn();
+      }
       const job = waiting.shift() as Job;
       slot.job = job;
       slot.worker.ref();
@@ -88,15 +92,17 @@ export function createAnalysisPool({ size, worker, onWorkerExit }: AnalysisPoolO
       }
       onWorkerExit?.({ code, ...(failure ? { error: failure } : {}) });
       job?.reject(new AnalysisWorkerError(`the analysis worker stopped (exit code ${code})${failure ? `: ${failure.message}` : ""}`, failure?.stack));
-      slots.push(spawn());
+      // its replacement starts when an analysis needs it: a worker that cannot start fails analyses, it does not spin
       dispatch();
     });
     // only a worker with an analysis to finish keeps the process alive
     slot.worker.unref();
+    slots.push(slot);
     return slot;
   };
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
+  // started at once, so that the first analyses do not wait for the workers' start-up
+  for (let i = 0; i < size; i++) spawn();
 
   return {
     size,
