@@ -30,6 +30,7 @@ const stamp = sourceStamp();
 const built =
   existsSync(path.join(root, ".next", "BUILD_ID")) &&
   existsSync(path.join(root, "dist", "server.mjs")) &&
+  existsSync(path.join(root, "dist", "analysis-worker.mjs")) &&
   existsSync(stampFile) &&
   readFileSync(stampFile, "utf8") === stamp;
 
