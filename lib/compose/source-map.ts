@@ -218,6 +218,16 @@ export class LocationIndex implements ReadonlyMap<string, SourceLocation> {
     return this.#tree ? locAtFormatted(this.#root, path) : this.#all().get(path);
   }
 
+  /**
+   * `get(formatPath(path))`, without writing the path: on a tree it follows the segments (see
+   * `locAtPath`); otherwise it formats the path and reads the map.
+   */
+  getPath(path: Path): SourceLocation | undefined {
+    if (this.#map) return this.#map.get(formatPath(path));
+    this.#tree ??= isTree(this.#root);
+    return this.#tree ? locAtPath(this.#root, path) : this.#all().get(formatPath(path));
+  }
+
   has(path: string): boolean {
     return this.get(path) !== undefined;
   }
@@ -387,6 +397,31 @@ function locAtFormatted(root: unknown, path: string): SourceLocation | undefined
     if (i >= n) return TABLES.get(node)?.keys?.get(seg);
     node = (node as Record<PathSegment, unknown>)[seg];
   }
+}
+
+/**
+ * `locAtFormatted(root, formatPath(path))` without the string: `locAtFormatted` reads back the
+ * path's own segments (a number is an index when it is a whole number `formatPath` writes in
+ * digits; a string is a key of a record, never of a list), so the same keys are followed.
+ */
+function locAtPath(root: unknown, path: Path): SourceLocation | undefined {
+  const n = path.length;
+  if (n === 0) return undefined;
+  let node: unknown = root;
+  for (let i = 0; ; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    const seg = path[i] as PathSegment;
+    if (Array.isArray(node)) {
+      if (typeof seg !== "number" || !isIndex(seg) || seg >= node.length) return undefined;
+    } else if (typeof seg !== "string" || !isEnumerable.call(node, seg)) return undefined;
+    if (i === n - 1) return TABLES.get(node)?.keys?.get(seg);
+    node = (node as Record<PathSegment, unknown>)[seg];
+  }
+}
+
+/** Whether `[${n}]` reads back as the index `n` in `locAtFormatted` (`-0` is written `[0]`). */
+function isIndex(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
 }
 
 /** Index of the `"` closing the JSON string that starts at `start`, or -1. */
