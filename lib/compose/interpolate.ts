@@ -44,6 +44,9 @@ export const MAX_INTERPOLATION_DEPTH = 1000;
 /** Most values visited in one tree (alias expansion can multiply nodes). */
 export const MAX_INTERPOLATION_NODES = 1_000_000;
 
+/** Levels of the walk whose containers the cycle guard keeps in a list. */
+const SHALLOW_LEVELS = 16;
+
 type Cast = (value: string) => { value: unknown; error?: string; warning?: string };
 
 const toInt: Cast = (v) =>
@@ -172,7 +175,10 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 export function interpolateTree({ value, lookup, file, castTypes = true }: InterpolateTreeOptions): PhaseResult<InterpolatedTree> {
   const issues: Issue[] = [];
   const interpolations: Record<string, VariableUse[]> = {};
-  const onStack = new Set<object>();
+  // the containers being walked (the cycle guard): the first levels in a list, searched (cheaper
+  // than hashing every container), deeper ones in a set
+  const shallow: object[] = [];
+  const deep = new Set<object>();
   let visited = 0;
   let exhausted = false;
 
@@ -266,8 +272,10 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
     if (typeof node === "string") return interpolateString(node, path, parent, key);
     if (node === null || typeof node !== "object") return node;
     if (isResetTag(node)) return node;
-    if (onStack.has(node)) return node;
-    onStack.add(node);
+    if (shallow.includes(node) || deep.has(node)) return node;
+    const isShallow = shallow.length < SHALLOW_LEVELS;
+    if (isShallow) shallow.push(node);
+    else deep.add(node);
     try {
       if (isOverrideTag(node)) {
         const out = new OverrideTag(walk(node.value, path, parent, key));
@@ -313,7 +321,8 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
       }
       return node;
     } finally {
-      onStack.delete(node);
+      if (isShallow) shallow.pop();
+      else deep.delete(node);
     }
   };
 
