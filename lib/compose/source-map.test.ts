@@ -173,6 +173,16 @@ describe("LocationIndex", () => {
     expect(lazy.get("x.a")).toEqual(at(9));
     expect(lazy.get("y.a")).toBeUndefined();
     expect(lazy.size).toBe(1);
+    // the same when the container reached twice has no locations of its own (nor its parent)
+    const holder = { inner: shared };
+    const again = collectLocations({ p: holder, q: holder });
+    expect(again.get("p.inner.a")).toEqual(at(9));
+    expect(again.getPath(["q", "inner", "a"])).toBeUndefined();
+    expect(again.get("q.inner.a")).toBeUndefined();
+    // and asked twice (a second walk over the same containers is a new walk)
+    const tree = collectLocations({ x: shared });
+    expect(tree.get("x.a")).toEqual(at(9));
+    expect(collectLocations({ y: shared }).get("y.a")).toEqual(at(9));
   });
 
   it("is empty without a tree", () => {
