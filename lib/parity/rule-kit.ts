@@ -58,7 +58,8 @@ export function memoPerGroup<T>(compute: (ctx: RuleContext, group: ServiceGroup)
       memo = { environments: ctx.environments, byGroup: new Map() };
       memos.set(ctx, memo);
     }
-    if (memo.byGroup.has(group)) return memo.byGroup.get(group) as T;
+    const known = memo.byGroup.get(group);
+    if (known !== undefined || memo.byGroup.has(group)) return known as T;
     const out = compute(ctx, group);
     memo.byGroup.set(group, out);
     return out;
