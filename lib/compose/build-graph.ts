@@ -87,10 +87,12 @@ export function buildGraph({ project }: BuildGraphOptions): ServiceGraph {
 
   for (const name of serviceNames) {
     const s = services[name] as ServiceConfig;
+    const ports: string[] = [];
+    if (Array.isArray(s.ports)) for (const p of s.ports) if (isPort(p)) ports.push(formatPort(p));
     const node: GraphNode = {
       id: name,
       kind: "service",
-      ports: (Array.isArray(s.ports) ? s.ports : []).filter(isPort).map(formatPort),
+      ports,
       profiles: Array.isArray(s.profiles) ? [...s.profiles] : [],
     };
     if (typeof s.image === "string") node.image = s.image;
@@ -162,16 +164,19 @@ interface FoundHost {
 /** Hosts an env value points at: URL hosts, `host:port`, or a bare host in a `*_HOST` key. */
 export function hostsInValue(key: string, value: string): FoundHost[] {
   const found: FoundHost[] = [];
-  URL_IN_TEXT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = URL_IN_TEXT.exec(value)) !== null && guard++ < 32) {
-    const host = m[2];
-    if (host) found.push({ host, fromUrl: true });
+  // a URL needs `://`, `host:port` a `:`: most values have neither and are only tested against HOST_KEY
+  if (value.includes("://")) {
+    URL_IN_TEXT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = URL_IN_TEXT.exec(value)) !== null && guard++ < 32) {
+      const host = m[2];
+      if (host) found.push({ host, fromUrl: true });
+    }
+    if (found.length > 0) return found;
   }
-  if (found.length > 0) return found;
   const trimmed = value.trim();
-  const hp = HOST_PORT.exec(trimmed);
+  const hp = trimmed.includes(":") ? HOST_PORT.exec(trimmed) : null;
   if (hp?.[1]) return [{ host: hp[1], fromUrl: false }];
   if (HOST_KEY.test(key) && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(trimmed)) return [{ host: trimmed, fromUrl: false }];
   return found;

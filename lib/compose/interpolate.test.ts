@@ -41,6 +41,38 @@ describe("interpolateTree", () => {
     });
   });
 
+  it("substitutes a string written in many places once, and reports each place (uses, casts, warnings)", () => {
+    const names: string[] = [];
+    const counting = (name: string) => {
+      names.push(name);
+      return vars[name];
+    };
+    const input = {
+      services: {
+        a: { image: "app:${TAG}", tty: "${NOPE}", environment: { X: "${NOPE}" } },
+        b: { image: "app:${TAG}", tty: "${NOPE}" },
+      },
+    };
+    const { value, issues } = interpolateTree({ value: input, lookup: counting, file });
+    expect(names.sort()).toEqual(["NOPE", "TAG"]);
+    expect(value.value).toEqual({ services: { a: { image: "app:1.2", tty: "", environment: { X: "" } }, b: { image: "app:1.2", tty: "" } } });
+    expect(Object.keys(value.interpolations)).toEqual([
+      "services.a.image",
+      "services.a.tty",
+      "services.a.environment.X",
+      "services.b.image",
+      "services.b.tty",
+    ]);
+    expect(value.interpolations["services.b.image"]).toEqual([{ name: "TAG", file: ".env", line: 3 }]);
+    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      "UNSET_VARIABLE services.a.tty",
+      "INVALID_VALUE services.a.tty",
+      "UNSET_VARIABLE services.a.environment.X",
+      "UNSET_VARIABLE services.b.tty",
+      "INVALID_VALUE services.b.tty",
+    ]);
+  });
+
   it("keeps source locations on the rebuilt containers", () => {
     const web = { image: "app:${TAG}", ports: ["${PORT}:80"] };
     const root = { services: { web } };

@@ -13,7 +13,7 @@ import { issue, type Issue, type PhaseResult } from "./issues";
 import type { VariableUse } from "./model";
 import { copyAllLocs, formatPath, getLoc, getSelfLoc, type PathSegment, type SourceLocation } from "./source-map";
 import { isMapping, isOverrideTag, isResetTag, OverrideTag } from "./tags";
-import { substituteTemplate } from "./template";
+import { substituteTemplate, type SubstituteResult } from "./template";
 import { goQuote } from "@/lib/env/go-quote";
 
 export interface InterpolationLookupResult {
@@ -25,6 +25,7 @@ export interface InterpolationLookupResult {
 
 export interface InterpolateTreeOptions {
   value: unknown;
+  /** must answer the same for a name throughout one call: each distinct string is substituted once */
   lookup: (name: string) => InterpolationLookupResult | undefined;
   /** the compose file the tree was parsed from (used when a value has no recorded location) */
   file: string;
@@ -42,6 +43,9 @@ export interface InterpolatedTree {
 export const MAX_INTERPOLATION_DEPTH = 1000;
 /** Most values visited in one tree (alias expansion can multiply nodes). */
 export const MAX_INTERPOLATION_NODES = 1_000_000;
+
+/** Levels of the walk whose containers the cycle guard keeps in a list. */
+const SHALLOW_LEVELS = 16;
 
 type Cast = (value: string) => { value: unknown; error?: string; warning?: string };
 
@@ -171,7 +175,10 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 export function interpolateTree({ value, lookup, file, castTypes = true }: InterpolateTreeOptions): PhaseResult<InterpolatedTree> {
   const issues: Issue[] = [];
   const interpolations: Record<string, VariableUse[]> = {};
-  const onStack = new Set<object>();
+  // the containers being walked (the cycle guard): the first levels in a list, searched (cheaper
+  // than hashing every container), deeper ones in a set
+  const shallow: object[] = [];
+  const deep = new Set<object>();
   let visited = 0;
   let exhausted = false;
 
@@ -180,9 +187,11 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
     return { file: loc?.file ?? file, line: loc?.line, col: loc?.col, path: formatPath(path) };
   };
 
-  const interpolateString = (s: string, path: PathSegment[], parent: unknown, key: PathSegment | undefined): unknown => {
-    // no `$`: nothing to substitute (the template gives the text back, naming no variable)
-    if (!s.includes("$")) return castString(s, path, parent, key);
+  /** each distinct string is substituted once per tree (the lookup answers the same for a name) */
+  const substitutions = new Map<string, { result: SubstituteResult; uses: VariableUse[] }>();
+  const substitute = (s: string) => {
+    const known = substitutions.get(s);
+    if (known) return known;
     const origins = new Map<string, InterpolationLookupResult>();
     const result = substituteTemplate({
       template: s,
@@ -192,7 +201,6 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
         return found?.value;
       },
     });
-    const p = formatPath(path);
     const uses: VariableUse[] = result.variables.map(({ name, set }) => {
       const origin = set ? origins.get(name) : undefined;
       const use: VariableUse = { name };
@@ -200,6 +208,17 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
       if (origin?.line !== undefined) use.line = origin.line;
       return use;
     });
+    const substituted = { result, uses };
+    substitutions.set(s, substituted);
+    return substituted;
+  };
+
+  const interpolateString = (s: string, path: PathSegment[], parent: unknown, key: PathSegment | undefined): unknown => {
+    // no `$`: nothing to substitute (the template gives the text back, naming no variable)
+    if (!s.includes("$")) return castString(s, path, parent, key);
+    const { result, uses } = substitute(s);
+    const p = formatPath(path);
+    // the strings that substitute alike share their list of uses (read-only, like the whole result)
     if (uses.length > 0) interpolations[p] = uses;
     for (const name of result.unset) {
       issues.push(
@@ -253,8 +272,10 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
     if (typeof node === "string") return interpolateString(node, path, parent, key);
     if (node === null || typeof node !== "object") return node;
     if (isResetTag(node)) return node;
-    if (onStack.has(node)) return node;
-    onStack.add(node);
+    if (shallow.includes(node) || deep.has(node)) return node;
+    const isShallow = shallow.length < SHALLOW_LEVELS;
+    if (isShallow) shallow.push(node);
+    else deep.add(node);
     try {
       if (isOverrideTag(node)) {
         const out = new OverrideTag(walk(node.value, path, parent, key));
@@ -300,7 +321,8 @@ export function interpolateTree({ value, lookup, file, castTypes = true }: Inter
       }
       return node;
     } finally {
-      onStack.delete(node);
+      if (isShallow) shallow.pop();
+      else deep.delete(node);
     }
   };
 

@@ -348,9 +348,8 @@ function loadEnvironmentUnsafe(input: EnvironmentInput, options: LoadEnvironment
   // pass-through `environment` keys (no value) before normalisation resolves them
   const passThroughKeys: Record<string, string[]> = {};
   for (const [svc, s] of Object.entries(project.services ?? {})) {
-    const keys = Object.entries(s.environment ?? {})
-      .filter(([, v]) => v === null)
-      .map(([k]) => k);
+    const environment = s.environment ?? {};
+    const keys = Object.keys(environment).filter((k) => environment[k] === null);
     if (keys.length > 0) passThroughKeys[svc] = keys;
   }
 
@@ -434,7 +433,8 @@ function foldTemplateEnvIssues(issues: Issue[], envFiles: readonly UploadedFile[
  * (`services.web.environment[0]`); the canonical model keys it by name.
  */
 function rekeyEnvironmentPaths(doc: unknown, interps: Record<string, VariableUse[]>): Record<string, VariableUse[]> {
-  const out: Record<string, VariableUse[]> = { ...interps };
+  // the keys added (`…environment.KEY`, `…environment["KEY"]`) are never an index path read below
+  const out = interps;
   const services = isMapping(doc) && isMapping(doc.services) ? doc.services : {};
   for (const [name, s] of Object.entries(services)) {
     if (!isMapping(s) || !Array.isArray(s.environment)) continue;

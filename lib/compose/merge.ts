@@ -94,9 +94,10 @@ export function mergeServices(base: Record<string, unknown>, override: Record<st
 // ---------------------------------------------------------------------------------------------
 
 const toSequence: Merger = (base, over, _path, _ctx, at) => {
-  const resetKeys = isMapping(over) ? Object.keys(over).filter((k) => isResetTag(over[k])) : [];
+  let resetKeys: string[] | undefined;
+  if (isMapping(over)) for (const k of Object.keys(over)) if (isResetTag(over[k])) (resetKeys ??= []).push(k);
   let b = base;
-  if (resetKeys.length > 0 && isMapping(base)) {
+  if (resetKeys && isMapping(base)) {
     // compose-go deletes `!reset` keys from a base written as a mapping (not from a list)
     const copy: Record<string, unknown> = {};
     for (const k of Object.keys(base)) {
@@ -106,9 +107,10 @@ const toSequence: Merger = (base, over, _path, _ctx, at) => {
     }
     b = copy;
   }
-  const left = convertIntoSequence(b, at.base);
-  const right = convertIntoSequence(over, at.over);
-  return buildSequence([...left, ...right], getSelfLoc(base) ?? getSelfLoc(over));
+  // both lists are new: the override's items are appended to the base's
+  const items = convertIntoSequence(b, at.base);
+  for (const item of convertIntoSequence(over, at.over)) items.push(item);
+  return buildSequence(items, getSelfLoc(base) ?? getSelfLoc(over));
 };
 
 const mergeExtraHosts: Merger = (base, over, _path, _ctx, at) => {

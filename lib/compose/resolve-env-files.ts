@@ -351,10 +351,14 @@ export function resolveEnvFiles({
 
     const next = { ...service };
     copyAllLocs(service, next);
-    if (Object.keys(environment).length > 0 || service.environment !== undefined) {
+    const keys = Object.keys(environment);
+    if (keys.length > 0 || service.environment !== undefined) {
       const envOut: Record<string, string | null> = {};
       copyAllLocs(service.environment, envOut);
-      for (const [k, v] of Object.entries(environment)) envOut[k] = v;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        envOut[k] = environment[k] as string | null;
+      }
       next.environment = envOut;
     }
     services[name] = next;

@@ -127,6 +127,44 @@ describe("LocationIndex", () => {
     expect(lazy.has("services.web.ports[01]")).toBe(false);
   });
 
+  it("answers getPath(path) as get(formatPath(path)), on a tree and on a tree that shares a container", () => {
+    const shared = { a: 1 };
+    setLoc(shared, "a", at(9));
+    const root = { services: { web: { labels: { "traefik.enable": "true", "0": "x", "": "empty" }, ports: ["80:80", { target: 81 }] } }, x: shared };
+    setLoc(root, "services", at(1));
+    setLoc(root.services, "web", at(2));
+    setLoc(root.services.web.labels, "traefik.enable", at(4));
+    setLoc(root.services.web.labels, "0", at(5));
+    setLoc(root.services.web.labels, "", at(6));
+    setLoc(root.services.web.ports, 0, at(7));
+    setLoc(root.services.web.ports[1] as object, "target", at(8));
+    const probes: (string | number)[][] = [
+      [],
+      ["services"],
+      ["services", "web", "labels", "traefik.enable"],
+      ["services", "web", "labels", "0"],
+      ["services", "web", "labels", 0],
+      ["services", "web", "labels", ""],
+      ["services", "web", "ports", 0],
+      ["services", "web", "ports", -0],
+      ["services", "web", "ports", "0"],
+      ["services", "web", "ports", 0.5],
+      ["services", "web", "ports", 2],
+      ["services", "web", "ports", 1, "target"],
+      ["services", "web", "ports", 1, "target", "x"],
+      ["services", "web", "toString"],
+      ["services", "web", "ports", "length"],
+      ["x", "a"],
+      ["y", "a"],
+    ];
+    for (const tree of [root, { ...root, y: shared }]) {
+      copyAllLocs(root, tree);
+      const index = collectLocations(tree);
+      for (const p of probes) expect(index.getPath(p), JSON.stringify(p)).toBe(index.get(formatPath(p)));
+    }
+    expect(collectLocations(root).getPath(["services", "web", "labels", ""])).toEqual(at(6));
+  });
+
   it("indexes a container reached by two paths under the first one only", () => {
     const shared = { a: 1 };
     setLoc(shared, "a", at(9));
@@ -135,6 +173,16 @@ describe("LocationIndex", () => {
     expect(lazy.get("x.a")).toEqual(at(9));
     expect(lazy.get("y.a")).toBeUndefined();
     expect(lazy.size).toBe(1);
+    // the same when the container reached twice has no locations of its own (nor its parent)
+    const holder = { inner: shared };
+    const again = collectLocations({ p: holder, q: holder });
+    expect(again.get("p.inner.a")).toEqual(at(9));
+    expect(again.getPath(["q", "inner", "a"])).toBeUndefined();
+    expect(again.get("q.inner.a")).toBeUndefined();
+    // and asked twice (a second walk over the same containers is a new walk)
+    const tree = collectLocations({ x: shared });
+    expect(tree.get("x.a")).toEqual(at(9));
+    expect(collectLocations({ y: shared }).get("y.a")).toEqual(at(9));
   });
 
   it("is empty without a tree", () => {

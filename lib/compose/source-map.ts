@@ -29,6 +29,8 @@ interface LocTable {
   self: SourceLocation | undefined;
   keys: Map<PathSegment, SourceLocation> | undefined;
   shared: boolean;
+  /** the walk of `isTree` that last reached the container (each container has its own table) */
+  walk: object | undefined;
 }
 
 /**
@@ -70,7 +72,7 @@ const TABLES = { get: LocStamp.get, set: LocStamp.set };
 function ownKeys(container: object): Map<PathSegment, SourceLocation> {
   let t = TABLES.get(container);
   if (!t) {
-    t = { self: undefined, keys: new Map(), shared: false };
+    t = { self: undefined, keys: new Map(), shared: false, walk: undefined };
     TABLES.set(container, t);
     return t.keys as Map<PathSegment, SourceLocation>;
   }
@@ -108,7 +110,7 @@ export function setSelfLoc(container: object, loc: SourceLocation | undefined): 
   if (!loc) return;
   const t = TABLES.get(container);
   if (t) t.self = loc;
-  else TABLES.set(container, { self: loc, keys: undefined, shared: false });
+  else TABLES.set(container, { self: loc, keys: undefined, shared: false, walk: undefined });
 }
 
 export function getSelfLoc(container: unknown): SourceLocation | undefined {
@@ -130,7 +132,7 @@ export function copyAllLocs(from: unknown, to: object): void {
   if (!t) {
     // a fresh container: share the child map until one of them changes
     if (f.keys) f.shared = true;
-    TABLES.set(to, { self: f.self, keys: f.keys, shared: f.keys !== undefined });
+    TABLES.set(to, { self: f.self, keys: f.keys, shared: f.keys !== undefined, walk: undefined });
     return;
   }
   if (f.keys && f.keys.size > 0) {
@@ -216,6 +218,16 @@ export class LocationIndex implements ReadonlyMap<string, SourceLocation> {
     if (this.#map) return this.#map.get(path);
     this.#tree ??= isTree(this.#root);
     return this.#tree ? locAtFormatted(this.#root, path) : this.#all().get(path);
+  }
+
+  /**
+   * `get(formatPath(path))`, without writing the path: on a tree it follows the segments (see
+   * `locAtPath`); otherwise it formats the path and reads the map.
+   */
+  getPath(path: Path): SourceLocation | undefined {
+    if (this.#map) return this.#map.get(formatPath(path));
+    this.#tree ??= isTree(this.#root);
+    return this.#tree ? locAtPath(this.#root, path) : this.#all().get(formatPath(path));
   }
 
   has(path: string): boolean {
@@ -309,10 +321,18 @@ function indexLocations(root: unknown): Map<string, SourceLocation> {
 
 /** Whether `indexLocations`' walk reaches no container twice: then every path of the tree is indexed. */
 function isTree(root: unknown): boolean {
+  // a container with a side table is marked there (cheaper than hashing it into a set)
+  const mark = {};
   const seen = new Set<object>();
   const walk = (node: object): boolean => {
-    const before = seen.size;
-    if (seen.add(node).size === before) return false;
+    const t = TABLES.get(node);
+    if (t) {
+      if (t.walk === mark) return false;
+      t.walk = mark;
+    } else {
+      const before = seen.size;
+      if (seen.add(node).size === before) return false;
+    }
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const v: unknown = node[i];
@@ -387,6 +407,31 @@ function locAtFormatted(root: unknown, path: string): SourceLocation | undefined
     if (i >= n) return TABLES.get(node)?.keys?.get(seg);
     node = (node as Record<PathSegment, unknown>)[seg];
   }
+}
+
+/**
+ * `locAtFormatted(root, formatPath(path))` without the string: `locAtFormatted` reads back the
+ * path's own segments (a number is an index when it is a whole number `formatPath` writes in
+ * digits; a string is a key of a record, never of a list), so the same keys are followed.
+ */
+function locAtPath(root: unknown, path: Path): SourceLocation | undefined {
+  const n = path.length;
+  if (n === 0) return undefined;
+  let node: unknown = root;
+  for (let i = 0; ; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    const seg = path[i] as PathSegment;
+    if (Array.isArray(node)) {
+      if (typeof seg !== "number" || !isIndex(seg) || seg >= node.length) return undefined;
+    } else if (typeof seg !== "string" || !isEnumerable.call(node, seg)) return undefined;
+    if (i === n - 1) return TABLES.get(node)?.keys?.get(seg);
+    node = (node as Record<PathSegment, unknown>)[seg];
+  }
+}
+
+/** Whether `[${n}]` reads back as the index `n` in `locAtFormatted` (`-0` is written `[0]`). */
+function isIndex(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
 }
 
 /** Index of the `"` closing the JSON string that starts at `start`, or -1. */

@@ -13,73 +13,73 @@ import { isMapping } from "./tags";
 type Path = readonly (string | number)[];
 
 /** The key of one entry, or an error message when the entry cannot be keyed. */
-type Indexer = (entry: unknown) => { key: string } | { error: string };
+type Indexer = (entry: unknown) => string | { error: string };
 
 const keyValue: Indexer = (v) => {
   if (typeof v !== "string") return { error: `unexpected type ${goType(v)}` };
   const eq = v.indexOf("=");
-  return { key: eq >= 0 ? v.slice(0, eq) : v };
+  return eq >= 0 ? v.slice(0, eq) : v;
 };
 
 const volume: Indexer = (v) => {
   if (isMapping(v)) {
-    return typeof v.target === "string" ? { key: v.target } : { error: "service volume is missing a mount target" };
+    return typeof v.target === "string" ? v.target : { error: "service volume is missing a mount target" };
   }
   if (typeof v === "string") {
     const parsed = volumeTarget(v);
-    return "error" in parsed ? { error: parsed.error } : { key: parsed.target };
+    return "error" in parsed ? { error: parsed.error } : parsed.target;
   }
-  return { key: "" };
+  return "";
 };
 
 const device: Indexer = (v) => {
   if (isMapping(v)) {
-    return typeof v.target === "string" ? { key: v.target } : { error: "service device is missing a mount target" };
+    return typeof v.target === "string" ? v.target : { error: "service device is missing a mount target" };
   }
   if (typeof v === "string") {
     const parts = v.split(":");
-    return { key: (parts.length === 1 ? parts[0] : parts[1]) ?? "" };
+    return (parts.length === 1 ? parts[0] : parts[1]) ?? "";
   }
-  return { key: "" };
+  return "";
 };
 
 const expose: Indexer = (v) => {
-  if (typeof v === "string") return { key: v };
-  if (typeof v === "number" && Number.isInteger(v)) return { key: String(v) };
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return String(v);
   return { error: `unsupported expose value ${goType(v)}` };
 };
 
 const mount =
   (defaultDir: string): Indexer =>
   (v) => {
-    if (typeof v === "string") return { key: `${defaultDir}/${v}` };
+    if (typeof v === "string") return `${defaultDir}/${v}`;
     if (isMapping(v)) {
-      if ("target" in v) return typeof v.target === "string" ? { key: v.target } : { error: "mount target must be a string" };
-      return { key: `${defaultDir}/${goS(v.source)}` };
+      if ("target" in v) return typeof v.target === "string" ? v.target : { error: "mount target must be a string" };
+      return `${defaultDir}/${goS(v.source)}`;
     }
     return { error: `unsupported value ${goType(v)}` };
   };
 
 const port: Indexer = (v) => {
-  if (typeof v === "number" && Number.isInteger(v)) return { key: String(v) };
-  if (typeof v === "string") return { key: v };
+  if (typeof v === "number" && Number.isInteger(v)) return String(v);
+  if (typeof v === "string") return v;
   if (isMapping(v)) {
     if (!("target" in v)) return { error: "service ports is missing a target port" };
     const host = "host_ip" in v ? goS(v.host_ip) : "0.0.0.0";
     const protocol = "protocol" in v ? goS(v.protocol) : "tcp";
     const target = typeof v.target === "number" && Number.isInteger(v.target) ? String(v.target) : `%!d(${goType(v.target)}=${String(v.target)})`;
-    return { key: `${host}:${goS(v.published)}:${target}/${protocol}` };
+    return `${host}:${goS(v.published)}:${target}/${protocol}`;
   }
-  return { key: "" };
+  return "";
 };
 
 const envFile: Indexer = (v) => {
-  if (typeof v === "string") return { key: v };
+  if (typeof v === "string") return v;
   if (isMapping(v)) {
     if (!("path" in v)) return { error: "environment path attribute is missing" };
-    return typeof v.path === "string" ? { key: v.path } : { error: "environment path must be a string" };
+    return typeof v.path === "string" ? v.path : { error: "environment path must be a string" };
   }
-  return { key: "" };
+  return "";
 };
 
 const UNIQUE: [string[], Indexer][] = (
@@ -124,10 +124,16 @@ interface PatternNode {
   any: PatternNode | undefined;
   /** the indexer of the pattern ending here, with its position in `UNIQUE` (the first match wins) */
   end: { order: number; indexer: Indexer } | undefined;
+  /** `[this]`, what `step` returns when this node is the only one reached (most keys) */
+  alone: readonly PatternNode[];
 }
 
+const NO_NODES: readonly PatternNode[] = [];
+
 function patternNode(): PatternNode {
-  return { next: new Map(), any: undefined, end: undefined };
+  const node: PatternNode = { next: new Map(), any: undefined, end: undefined, alone: NO_NODES };
+  node.alone = [node];
+  return node;
 }
 
 const PATTERNS: PatternNode = (() => {
@@ -158,7 +164,6 @@ export function enforceUnicity(project: Record<string, unknown>): PhaseResult<Re
 }
 
 const MAX_DEPTH = 200;
-const NO_NODES: readonly PatternNode[] = [];
 
 /**
  * `nodes`: the pattern-tree nodes `path` reaches. Containers below which no pattern can match
@@ -207,6 +212,12 @@ function walk(value: unknown, path: (string | number)[], nodes: readonly Pattern
 }
 
 function step(nodes: readonly PatternNode[], key: string): readonly PatternNode[] {
+  if (nodes.length === 1) {
+    const n = nodes[0] as PatternNode;
+    const child = n.next.get(key);
+    if (!child) return n.any ? n.any.alone : NO_NODES;
+    if (!n.any) return child.alone;
+  }
   let out: PatternNode[] | undefined;
   for (const n of nodes) {
     const child = n.next.get(key);
@@ -220,7 +231,8 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
   // first pass: the key of every entry (issues for those that have none); most sequences hold
   // no duplicate and are returned as they are
   const keys: (string | undefined)[] = new Array<string | undefined>(seq.length);
-  const seen = new Set<string>();
+  // a short sequence is searched rather than hashed
+  const seen = seq.length > 8 ? new Set<string>() : undefined;
   let duplicates = false;
   for (let i = 0; i < seq.length; i++) {
     if (!(i in seq)) {
@@ -228,7 +240,7 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
       continue;
     }
     const k = indexer(seq[i]);
-    if ("error" in k) {
+    if (typeof k !== "string") {
       const loc = getLoc(seq, i);
       issues.push(
         issue("INVALID_VALUE", `${formatPath([...path, i])}: ${k.error}`, {
@@ -240,9 +252,9 @@ function dedupe(seq: unknown[], indexer: Indexer, path: Path, issues: Issue[]): 
       );
       continue;
     }
-    keys[i] = k.key;
-    if (seen.has(k.key)) duplicates = true;
-    else seen.add(k.key);
+    if (seen ? seen.has(k) : keys.includes(k)) duplicates = true;
+    else seen?.add(k);
+    keys[i] = k;
   }
   if (!duplicates) return seq;
   const values: unknown[] = [];

@@ -6,7 +6,9 @@
 export function memoOne<A, T>(compute: (a: A) => T): (a: A) => T {
   const memo = new Map<A, T>();
   return (a) => {
-    if (memo.has(a)) return memo.get(a) as T;
+    // one lookup for a result computed before (a second tells an `undefined` result from none)
+    const known = memo.get(a);
+    if (known !== undefined || memo.has(a)) return known as T;
     const r = compute(a);
     memo.set(a, r);
     return r;

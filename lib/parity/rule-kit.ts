@@ -3,7 +3,7 @@
  * environments being compared; `compareEnvironments` gives findings their ids.
  */
 import type { LoadedEnvironment, ServiceConfig } from "@/lib/compose/model";
-import { formatPath, type PathSegment } from "@/lib/compose/source-map";
+import { formatPath, LocationIndex, type PathSegment } from "@/lib/compose/source-map";
 import type { ServiceGroup } from "./match-services";
 import { maskCommandSecrets, type RedactedValue } from "./redact";
 import type { Finding, FindingLocation, FindingValue } from "./result-schema";
@@ -58,7 +58,8 @@ export function memoPerGroup<T>(compute: (ctx: RuleContext, group: ServiceGroup)
       memo = { environments: ctx.environments, byGroup: new Map() };
       memos.set(ctx, memo);
     }
-    if (memo.byGroup.has(group)) return memo.byGroup.get(group) as T;
+    const known = memo.byGroup.get(group);
+    if (known !== undefined || memo.byGroup.has(group)) return known as T;
     const out = compute(ctx, group);
     memo.byGroup.set(group, out);
     return out;
@@ -80,8 +81,11 @@ export const presentIn = memoPerGroup((ctx, group): readonly PresentService[] =>
 export function locate(view: EnvironmentView, path: readonly PathSegment[]): FindingLocation | undefined {
   const known = view.env.locations;
   if (!known) return undefined;
+  // a loaded environment's index follows the path itself; other maps are read by formatted path
+  const index = known instanceof LocationIndex ? known : undefined;
   for (let n = path.length; n > 0; n--) {
-    const loc = known.get(formatPath(n === path.length ? path : path.slice(0, n)));
+    const prefix = n === path.length ? path : path.slice(0, n);
+    const loc = index ? index.getPath(prefix) : known.get(formatPath(prefix));
     if (loc && loc.file && loc.line > 0) return { env: view.name, file: loc.file, line: loc.line, col: Math.max(1, loc.col || 1) };
   }
   return undefined;

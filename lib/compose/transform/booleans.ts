@@ -65,7 +65,11 @@ export function castField(
   issues: Issue[],
 ): void {
   if (!(key in target)) return;
-  const opts = { value: target[key], path: [...where.path, key], file: where.file, loc: where.loc };
+  const value = target[key];
+  // what the transforms below keep as it is, with no issue
+  if (value === null || value === undefined) return;
+  if (how === "bool" ? typeof value === "boolean" : typeof value === "number" && (how === "float" || Number.isInteger(value))) return;
+  const opts = { value, path: [...where.path, key], file: where.file, loc: where.loc };
   const r = how === "bool" ? transformBoolean(opts) : transformNumber({ ...opts, kind: how });
   setOwn(target, key, r.value);
   issues.push(...r.issues);

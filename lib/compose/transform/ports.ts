@@ -103,15 +103,21 @@ export function parsePortSpec(spec: string | number): { value: PortConfig[]; err
   const protocol = proto.toLowerCase();
   if (!PROTOCOLS.has(protocol)) return fail(`Invalid proto: ${proto}`);
 
-  const entries: [key: string, port: PortConfig][] = [];
-  for (let i = 0; i <= end - start; i++) {
+  const portAt = (i: number): PortConfig => {
     const target = start + i;
     let published = hostPort.length > 0 ? String(hostStart + i) : "";
     if (start === end && hostStart !== hostEnd) published = `${published}-${hostEnd}`;
     const port: PortConfig = { target, protocol, mode: "ingress" };
     if (published !== "") port.published = published;
     if (ip !== "") port.host_ip = ip;
-    entries.push([`${target}/${protocol}`, port]);
+    return port;
+  };
+  // one container port (nearly every spec): nothing to sort
+  if (start === end) return { value: [portAt(0)] };
+  const entries: [key: string, port: PortConfig][] = [];
+  for (let i = 0; i <= end - start; i++) {
+    const port = portAt(i);
+    entries.push([`${port.target}/${protocol}`, port]);
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { value: entries.map(([, p]) => p) };

@@ -99,6 +99,22 @@ describe("parseVolumeSpec splits like compose-go (format/volume_test.go cases)",
     });
   }
 
+  it("reads specs without ${ or astral characters as the code point reading does", () => {
+    const parts = ["", "a", "C", "é", ".", "/", "./data", "~/x", "\\\\pipe", "vol", "/target", "ro", "rw", "z", "Z", "nocopy", "rshared", "ro,z", "x,,y"];
+    let checked = 0;
+    for (const a of parts) {
+      for (const b of parts) {
+        for (const c of ["", ...parts.slice(0, 6)]) {
+          for (const spec of [`${a}:${b}`, `${a}:${b}:${c}`, `${a}${b}:${c}`, `${a}:${b}:${c}:ro`, `${a}${c}`]) {
+            expect(parseVolumeSpec(spec), spec).toEqual(parseVolumeSpec(spec, true));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
   it("keeps ${VAR:-default} with colons in one section", () => {
     expect(parseVolumeSpec("/tmp:/tmp/${TIME:-12:30:45}/path:ro").value).toEqual({
       type: "bind",

@@ -63,8 +63,10 @@ function isFilePath(source: string): boolean {
   if (source === "") return false;
   if (source[0] === "." || source[0] === "/" || source[0] === "~") return true;
   if (source.startsWith("\\\\")) return true;
-  const chars = Array.from(source);
-  return chars.length > 1 && isLetter(chars[0]) && chars[1] === ":";
+  // a drive letter (one character, which may be outside the BMP) and `:`
+  const first = source.codePointAt(0) as number;
+  const width = first > 0xffff ? 2 : 1;
+  return source.length > width && isLetter(String.fromCodePoint(first)) && source[width] === ":";
 }
 
 export interface VolumeMount {
@@ -76,10 +78,12 @@ export interface VolumeMount {
   volume?: { nocopy?: boolean };
 }
 
-/** compose-go `format.ParseVolume` (target not yet cleaned). */
-export function parseVolumeSpec(spec: string): { value: VolumeMount; error?: string } {
-  const chars = Array.from(spec);
-  if (chars.length === 0) return { value: { type: "volume" }, error: "invalid empty volume spec" };
+/**
+ * compose-go `format.ParseVolume` (target not yet cleaned). `byCodePoint` reads any spec the way
+ * specs holding `$` or characters outside the BMP are read (the tests compare both readings).
+ */
+export function parseVolumeSpec(spec: string, byCodePoint = false): { value: VolumeMount; error?: string } {
+  if (spec.length === 0) return { value: { type: "volume" }, error: "invalid empty volume spec" };
   if (spec.length <= 2) return { value: { type: "volume", target: spec } };
 
   let source = "";
@@ -126,6 +130,24 @@ export function parseVolumeSpec(spec: string): { value: VolumeMount; error?: str
     return undefined;
   };
 
+  if (!byCodePoint && !/[$\uD800-\uDFFF]/.test(spec)) {
+    // no `${` and no character outside the BMP (nearly every spec): the same reading on UTF-16
+    // units, each section a slice of the spec
+    let start = 0;
+    for (let i = 0; i <= spec.length; i++) {
+      const atEnd = i === spec.length;
+      if (!atEnd) {
+        if (spec.charCodeAt(i) !== 58) continue; // not `:`
+        if (i - start === 1 && isLetter(spec.charAt(start))) continue; // Windows drive letter
+      }
+      const err = populate(atEnd, spec.slice(start, i));
+      if (err !== undefined) return { value: populateType(), error: `invalid spec: ${spec}: ${err}` };
+      start = i + 1;
+    }
+    return { value: populateType() };
+  }
+
+  const chars = Array.from(spec);
   let buffer: string[] = [];
   let inVar = 0;
   const END = "\u0000-end";
