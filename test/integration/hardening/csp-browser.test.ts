@@ -54,7 +54,10 @@ describe.runIf(existsSync(CHROMIUM))(`CSP in the browser on ${testDbKind()}`, ()
       const res = await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
       expect(res?.status()).toBe(200);
       // hydrated: React attached to the DOM (only possible if Next's scripts ran)
-      const hydrated = await page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")));
+      // (hydration may finish after the network is idle on a slow machine: wait for it, up to 15 s)
+      const hydrated = await page
+        .waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")), undefined, { timeout: 15_000 })
+        .then(() => true, () => false);
       expect(hydrated, path).toBe(true);
       if (path !== "/") {
         // the sections loaded on demand (graph, files, model diff): their chunks and data load under the same policy
