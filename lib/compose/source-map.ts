@@ -217,7 +217,9 @@ export class LocationIndex implements ReadonlyMap<string, SourceLocation> {
   get(path: string): SourceLocation | undefined {
     if (this.#map) return this.#map.get(path);
     this.#tree ??= isTree(this.#root);
-    return this.#tree ? locAtFormatted(this.#root, path) : this.#all().get(path);
+    if (!this.#tree) return this.#all().get(path);
+    const segments = parseFormattedPath(path);
+    return segments ? locAtPath(this.#root, segments) : undefined;
   }
 
   /**
@@ -354,17 +356,15 @@ function isTree(root: unknown): boolean {
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
- * What `indexLocations(root).get(path)` answers, for a tree (`isTree`), found by following the
- * path: only the form `formatPath` writes is recognised (`.key` for simple keys, `["key"]` for the
- * others, `[n]` for list items), and only through keys the walk visits.
+ * The segments of a path written as `formatPath` writes it (`.key` for simple keys, `["key"]` for
+ * the others, `[n]` for list items), or undefined for any other text: `formatPath` of the result
+ * gives `path` back.
  */
-function locAtFormatted(root: unknown, path: string): SourceLocation | undefined {
-  let node: unknown = root;
+function parseFormattedPath(path: string): PathSegment[] | undefined {
+  const segments: PathSegment[] = [];
   let i = 0;
   const n = path.length;
-  for (;;) {
-    if (node === null || typeof node !== "object") return undefined;
-    let seg: PathSegment;
+  do {
     if (path.charCodeAt(i) === 91) {
       // `[`: an index, or a quoted key that is not simple
       if (path.charCodeAt(i + 1) === 34) {
@@ -378,13 +378,13 @@ function locAtFormatted(root: unknown, path: string): SourceLocation | undefined
           return undefined;
         }
         if (typeof key !== "string" || isSimpleKey(key) || JSON.stringify(key) !== text) return undefined;
-        seg = key;
+        segments.push(key);
         i = end + 2;
       } else {
         let j = i + 1;
         while (j < n && path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57) j++;
         if (j === i + 1 || j >= n || path.charCodeAt(j) !== 93 || (j > i + 2 && path.charCodeAt(i + 1) === 48)) return undefined;
-        seg = Number(path.slice(i + 1, j));
+        segments.push(Number(path.slice(i + 1, j)));
         i = j + 1;
       }
     } else {
@@ -397,22 +397,17 @@ function locAtFormatted(root: unknown, path: string): SourceLocation | undefined
       while (j < n && path.charCodeAt(j) !== 46 && path.charCodeAt(j) !== 91) j++;
       const key = path.slice(i, j);
       if (!isSimpleKey(key)) return undefined;
-      seg = key;
+      segments.push(key);
       i = j;
     }
-    // the walk visits list items by index and records by `Object.keys`
-    if (Array.isArray(node)) {
-      if (typeof seg !== "number" || seg >= node.length) return undefined;
-    } else if (typeof seg !== "string" || !isEnumerable.call(node, seg)) return undefined;
-    if (i >= n) return TABLES.get(node)?.keys?.get(seg);
-    node = (node as Record<PathSegment, unknown>)[seg];
-  }
+  } while (i < n);
+  return segments;
 }
 
 /**
- * `locAtFormatted(root, formatPath(path))` without the string: `locAtFormatted` reads back the
- * path's own segments (a number is an index when it is a whole number `formatPath` writes in
- * digits; a string is a key of a record, never of a list), so the same keys are followed.
+ * What `indexLocations(root).get(formatPath(path))` answers, for a tree (`isTree`), found by
+ * following the path: only through keys the walk visits (list items by index: a whole number
+ * `formatPath` writes in digits; records by `Object.keys`: a string, never a list's key).
  */
 function locAtPath(root: unknown, path: Path): SourceLocation | undefined {
   const n = path.length;
@@ -429,7 +424,7 @@ function locAtPath(root: unknown, path: Path): SourceLocation | undefined {
   }
 }
 
-/** Whether `[${n}]` reads back as the index `n` in `locAtFormatted` (`-0` is written `[0]`). */
+/** Whether `[${n}]` reads back as the index `n` in `parseFormattedPath` (`-0` is written `[0]`). */
 function isIndex(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 0;
 }
