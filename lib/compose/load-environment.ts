@@ -430,7 +430,8 @@ function foldTemplateEnvIssues(issues: Issue[], envFiles: readonly UploadedFile[
 
 /**
  * `environment` written as a list is keyed by index in the raw tree
- * (`services.web.environment[0]`); the canonical model keys it by name.
+ * (`services.web.environment[0]`); the canonical model keys it by name. Adds the by-name paths to
+ * `interps` (the record interpolateTree just made for this file) and returns it.
  */
 function rekeyEnvironmentPaths(doc: unknown, interps: Record<string, VariableUse[]>): Record<string, VariableUse[]> {
   // the keys added (`…environment.KEY`, `…environment["KEY"]`) are never an index path read below
